@@ -1,0 +1,129 @@
+package fr.preau.identity;
+
+import fr.preau.identity.internal.AccountRepository;
+import fr.preau.identity.internal.LoginThrottle;
+import fr.preau.identity.internal.PasswordHasher;
+import fr.preau.platform.AuditLog;
+import fr.preau.platform.Maintenance;
+import fr.preau.platform.web.ClientInfo;
+import fr.preau.tenancy.Academy;
+import fr.preau.tenancy.Tenancy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * Checks an identifiant (or address) and password. Wrong credentials read and take the
+ * same whether or not the account exists: an unknown identifier still costs one Argon2id
+ * check and is slowed and locked like a real one. Only after the right password does
+ * the agent learn that the account is suspended or the password expired.
+ */
+@Service
+public class Authentication {
+
+    private static final String SCOPE = "login";
+
+    private final AccountRepository accounts;
+    private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
+    private final Tenancy tenancy;
+    private final Maintenance maintenance;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Authentication(AccountRepository accounts, PasswordHasher hasher, LoginThrottle throttle, Tenancy tenancy,
+                   Maintenance maintenance, AuditLog audit, Clock clock) {
+        this.accounts = accounts;
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.tenancy = tenancy;
+        this.maintenance = maintenance;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public LoginResult authenticate(String identifier, String password, InterfaceChoice choice, ClientInfo client) {
+        String typed = identifier == null ? "" : identifier.trim().toLowerCase(Locale.ROOT);
+        Optional<AccountRepository.Credentials> found = typed.isEmpty() ? Optional.empty() : accounts.credentials(typed);
+        String subject = found.map(c -> throttle.accountSubject(SCOPE, c.account().id()))
+                .orElseGet(() -> throttle.identifierSubject(SCOPE, typed));
+
+        LoginThrottle.State state = throttle.state(subject);
+        if (state.lockedAt(clock.instant())) {
+            return new LoginResult.Locked(state.lockedUntil());
+        }
+        pause(throttle.delayFor(state));
+
+        String secret = password == null ? "" : password;
+        boolean matches = found.isPresent() && found.get().passwordHash() != null
+                ? hasher.matches(secret, found.get().passwordHash())
+                : hasher.matchesNothing(secret);
+
+        if (found.isPresent() && found.get().account().status() == AccountStatus.PENDING) {
+            return new LoginResult.NotActivated();
+        }
+        if (!matches) {
+            LoginThrottle.State after = throttle.recordFailure(subject);
+            found.ifPresent(c -> audit.record(AuditLog.Entry.of(c.account().login(),
+                            after.lockedUntil() != null ? "ACCOUNT_LOCKED" : "LOGIN_FAILED")
+                    .account(c.account().id()).client(client.ip(), client.userAgent())
+                    .details(after.lockedUntil() != null ? "until=" + after.lockedUntil() : "failures=" + after.failures())));
+            return after.lockedUntil() != null ? new LoginResult.Locked(after.lockedUntil()) : new LoginResult.BadCredentials();
+        }
+
+        Account account = found.get().account();
+        throttle.reset(subject);
+        if (account.status() == AccountStatus.SUSPENDED) {
+            audit.record(AuditLog.Entry.of(account.login(), "LOGIN_REFUSED_SUSPENDED").account(account.id())
+                    .client(client.ip(), client.userAgent()));
+            return new LoginResult.Suspended(
+                    tenancy.department(tenancy.establishment(account.establishmentId()).departmentId()));
+        }
+        Maintenance.Status status = maintenance.status();
+        if (status.loginsRefused() && account.role() != Role.ADMINISTRATEUR) {
+            return new LoginResult.Maintenance();
+        }
+        if (passwordExpired(account)) {
+            audit.record(AuditLog.Entry.of(account.login(), "LOGIN_PASSWORD_EXPIRED").account(account.id())
+                    .client(client.ip(), client.userAgent()));
+            return new LoginResult.PasswordExpired(account.id());
+        }
+        accounts.setInterface(account.id(), choice);
+        audit.record(AuditLog.Entry.of(account.login(), "LOGIN_SUCCEEDED").account(account.id())
+                .client(client.ip(), client.userAgent())
+                .details("interface=" + choice.name().toLowerCase(Locale.ROOT)));
+        return new LoginResult.Success(principal(account, choice), status.active());
+    }
+
+    /** The principal of an account known to be allowed in (after a password renewal, for instance). */
+    public AgentPrincipal principal(Account account, InterfaceChoice choice) {
+        return new AgentPrincipal(account.id(), account.login(), account.displayName(), account.role(), choice);
+    }
+
+    /** Whether the account must renew its password: forced by an administrator or older than the académie allows. */
+    public boolean passwordExpired(Account account) {
+        if (account.passwordMustChange()) {
+            return true;
+        }
+        Academy academy = tenancy.academy(account.academyId());
+        if (academy.passwordMaxAgeDays() == null || account.passwordChangedAt() == null) {
+            return false;
+        }
+        Instant limit = account.passwordChangedAt().plus(Duration.ofDays(academy.passwordMaxAgeDays()));
+        return !limit.isAfter(clock.instant());
+    }
+
+    private static void pause(Duration delay) {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
