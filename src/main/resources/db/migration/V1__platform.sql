@@ -3,7 +3,7 @@
 
 create table platform_setting (
     name        varchar(100) primary key,
-    value       varchar(4000) not null,
+    setting_value varchar(4000) not null,
     updated_at  timestamp with time zone not null
 );
 

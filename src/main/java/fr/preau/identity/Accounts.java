@@ -78,6 +78,11 @@ public class Accounts {
         return codes.expiry(accountId);
     }
 
+    /** Remembers the interface an agent prefers. */
+    public void rememberInterface(long accountId, InterfaceChoice choice) {
+        repository.setInterface(accountId, choice);
+    }
+
     // ---- creating
 
     @Transactional

@@ -98,7 +98,17 @@ public class Authentication {
         return new LoginResult.Success(principal(account, choice), status.active());
     }
 
-    /** The principal of an account known to be allowed in (after a password renewal, for instance). */
+    /** Signs in an agent who has just renewed an expired password (they proved it with the old one). */
+    public AgentPrincipal signInAfterRenewal(long accountId, InterfaceChoice choice, ClientInfo client) {
+        Account account = accounts.byId(accountId).orElseThrow();
+        accounts.setInterface(accountId, choice);
+        audit.record(AuditLog.Entry.of(account.login(), "LOGIN_SUCCEEDED").account(accountId)
+                .client(client.ip(), client.userAgent())
+                .details("interface=" + choice.name().toLowerCase(Locale.ROOT) + " after-renewal"));
+        return principal(account, choice);
+    }
+
+    /** The principal of an account known to be allowed in. */
     public AgentPrincipal principal(Account account, InterfaceChoice choice) {
         return new AgentPrincipal(account.id(), account.login(), account.displayName(), account.role(), choice);
     }

@@ -114,6 +114,11 @@ public class FirstConnection {
         return new ActivationResult.Ticket(account.id(), account.displayName());
     }
 
+    /** The identifiant of an account (to pre-fill the login form after activation). */
+    public String loginOf(long accountId) {
+        return accounts.byId(accountId).orElseThrow().login();
+    }
+
     /** The password policy that applies to the account being activated. */
     public PasswordPolicy.Context policyFor(long accountId) {
         Account account = accounts.byId(accountId).orElseThrow();

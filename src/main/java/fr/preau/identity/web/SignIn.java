@@ -16,6 +16,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.stereotype.Component;
+import fr.preau.platform.AuditLog;
 import fr.preau.platform.PreauProperties;
 import fr.preau.platform.web.ClientInfo;
 
@@ -37,7 +38,11 @@ class SignIn {
     private final CsrfTokenRepository csrfTokens;
     private final boolean secureCookies;
 
-    SignIn(SecurityContextRepository contexts, CsrfTokenRepository csrfTokens, PreauProperties properties) {
+    private final AuditLog audit;
+
+    SignIn(SecurityContextRepository contexts, CsrfTokenRepository csrfTokens, PreauProperties properties,
+           AuditLog audit) {
+        this.audit = audit;
         this.contexts = contexts;
         this.csrfTokens = csrfTokens;
         this.secureCookies = properties.web().secureCookies();
@@ -68,6 +73,12 @@ class SignIn {
     }
 
     void close(HttpServletRequest request) {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof AgentPrincipal agent) {
+            ClientInfo client = ClientInfo.of(request);
+            audit.record(AuditLog.Entry.of(agent.login(), "LOGOUT").account(agent.accountId())
+                    .client(client.ip(), client.userAgent()));
+        }
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();

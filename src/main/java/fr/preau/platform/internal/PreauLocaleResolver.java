@@ -38,6 +38,9 @@ class PreauLocaleResolver implements LocaleResolver {
                 }
             }
         }
+        if (request.getHeader("Accept-Language") == null) {
+            return DEFAULT;
+        }
         var preferred = request.getLocales();
         while (preferred.hasMoreElements()) {
             String language = preferred.nextElement().getLanguage();

@@ -1,0 +1,154 @@
+package fr.preau.demo;
+
+import fr.preau.identity.Account;
+import fr.preau.identity.AccountStatus;
+import fr.preau.identity.Accounts;
+import fr.preau.identity.FirstConnection;
+import fr.preau.identity.InterfaceChoice;
+import fr.preau.identity.NewAccount;
+import fr.preau.identity.ProvisionedAccount;
+import fr.preau.platform.PreauProperties;
+import fr.preau.platform.UserError;
+import fr.preau.platform.web.ClientInfo;
+import fr.preau.tenancy.Tenancy;
+import java.io.PrintStream;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * On {@code ./preau demo}: creates the demo académies and accounts on first start (through
+ * the same APIs as the administration), then prints where to go and how to log in.
+ */
+@Component
+@ConditionalOnProperty(name = "preau.demo.enabled", havingValue = "true")
+class DemoData {
+
+    /** The password of every active demo account (it follows the default policy). */
+    static final String PASSWORD = "Marelle-Cerf-Volant-84!";
+    private static final String ACTOR = "demo";
+
+    /** A demo agent and the state to put the account in. */
+    record Agent(String lastName, String firstName, String numen, String role, String uai, State state,
+                 InterfaceChoice preferred) {}
+
+    enum State { ACTIVE, PENDING, SUSPENDED, PASSWORD_EXPIRED }
+
+    static final List<Agent> AGENTS = List.of(
+            new Agent("Martin", "Camille", "07E1512345ABC", "enseignant", "0210015C", State.ACTIVE, InterfaceChoice.FULL),
+            new Agent("Bernard", "Thomas", "07A0923456BCD", "personnel administratif", "0211234C", State.ACTIVE,
+                    InterfaceChoice.SIMPLIFIED),
+            new Agent("Petit", "Julie", "07E2034567CDE", "enseignant", "0580031U", State.PENDING, InterfaceChoice.FULL),
+            new Agent("Durand", "Nicolas", "07E1045678DEF", "enseignant", "0710010A", State.SUSPENDED, InterfaceChoice.FULL),
+            new Agent("Leroy", "Sophie", "07E1256789EFG", "chargé de cours", "0890003V", State.PASSWORD_EXPIRED,
+                    InterfaceChoice.FULL),
+            new Agent("Dupont", "Jean", "07E0867890FGH", "enseignant", "0211090W", State.ACTIVE, InterfaceChoice.FULL),
+            new Agent("Dupont", "Jeanne", "07E1178901GHJ", "enseignant", "0210015C", State.ACTIVE, InterfaceChoice.FULL),
+            new Agent("Moreau", "Léa", "07A1489012HJK", "support", "0211928G", State.ACTIVE, InterfaceChoice.FULL),
+            new Agent("Girard", "Antoine", "07A1190123JKL", "administrateur", "0211234C", State.ACTIVE, InterfaceChoice.FULL),
+            new Agent("Lambert", "Hugo", "10E1601234KLM", "enseignant", "0690026D", State.ACTIVE, InterfaceChoice.FULL),
+            new Agent("Fournier", "Emma", "02E1712345LMN", "enseignant-chercheur", "0130040Y", State.ACTIVE,
+                    InterfaceChoice.FULL));
+
+    private final Tenancy tenancy;
+    private final Accounts accounts;
+    private final FirstConnection firstConnection;
+    private final PreauProperties properties;
+
+    DemoData(Tenancy tenancy, Accounts accounts, FirstConnection firstConnection, PreauProperties properties) {
+        this.tenancy = tenancy;
+        this.accounts = accounts;
+        this.firstConnection = firstConnection;
+        this.properties = properties;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void onReady() {
+        DemoTenancy.ensure(tenancy, ACTOR);
+        List<String> pendingCodes = new ArrayList<>();
+        for (Agent agent : AGENTS) {
+            Account account = existing(agent).orElseGet(() -> create(agent));
+            if (account.status() == AccountStatus.PENDING && agent.state() == State.PENDING) {
+                ProvisionedAccount fresh = accounts.reissueActivationCode(ACTOR, account.login());
+                pendingCodes.add(fresh.account().login() + "  " + fresh.activationCode() + "  ("
+                        + DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(ZoneId.of("Europe/Paris"))
+                        .format(fresh.codeExpiresAt()) + ")");
+            }
+        }
+        print(System.out, pendingCodes);
+    }
+
+    private Optional<Account> existing(Agent agent) {
+        return accounts.list(null, null, null, agent.lastName(), 50).stream()
+                .filter(a -> a.firstName().equals(agent.firstName()) && a.lastName().equals(agent.lastName()))
+                .findFirst();
+    }
+
+    private Account create(Agent agent) {
+        ProvisionedAccount created = accounts.create(ACTOR, new NewAccount(agent.lastName(), agent.firstName(),
+                agent.numen(), agent.role(), agent.uai(),
+                backupAddress(agent), null));
+        String login = created.account().login();
+        if (agent.state() != State.PENDING) {
+            List<UserError> problems = firstConnection.complete(created.account().id(), PASSWORD, PASSWORD,
+                    null, "06 39 98 00 " + String.format("%02d", AGENTS.indexOf(agent)),
+                    new ClientInfo("127.0.0.1", "Préau demo"));
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("demo password refused: " + problems.get(0).key());
+            }
+            accounts.rememberInterface(created.account().id(), agent.preferred());
+        }
+        if (agent.state() == State.SUSPENDED) {
+            accounts.suspend(ACTOR, login, "démonstration");
+        }
+        if (agent.state() == State.PASSWORD_EXPIRED) {
+            accounts.expirePassword(ACTOR, login);
+        }
+        return accounts.byLogin(login).orElseThrow();
+    }
+
+    /** A personal address for the demo (example.org is reserved for examples). */
+    private static String backupAddress(Agent agent) {
+        String name = java.text.Normalizer.normalize(agent.firstName() + "." + agent.lastName(), java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").toLowerCase();
+        return name + "@example.org";
+    }
+
+    private void print(PrintStream out, List<String> pendingCodes) {
+        String url = properties.publicUrl();
+        StringBuilder text = new StringBuilder();
+        text.append("\n  Préau demo is running — data in ").append(properties.dataDir().toAbsolutePath().normalize()).append('\n');
+        text.append("\n    Open ").append(url).append("/login\n");
+        text.append("\n    Password of every active demo account: ").append(PASSWORD).append("\n\n");
+        for (Agent agent : AGENTS) {
+            accounts.list(null, null, null, agent.lastName(), 50).stream()
+                    .filter(a -> a.firstName().equals(agent.firstName()))
+                    .findFirst()
+                    .ifPresent(a -> text.append(String.format("    %-10s %-18s %-24s %-16s %s%n", a.login(),
+                            a.firstName() + " " + a.lastName(), a.role().label(), describe(agent.state()),
+                            tenancy.establishment(a.establishmentId()).name())));
+        }
+        if (!pendingCodes.isEmpty()) {
+            text.append("\n    First connection (").append(url).append("/first-connection), activation code of the pending account:\n");
+            pendingCodes.forEach(code -> text.append("      ").append(code).append('\n'));
+        }
+        text.append("\n    Administration: ./preau admin --help   (works while the server runs)\n");
+        text.append("    Stop with Ctrl+C.\n");
+        out.println(text);
+    }
+
+    private static String describe(State state) {
+        return switch (state) {
+            case ACTIVE -> "active";
+            case PENDING -> "not activated";
+            case SUSPENDED -> "suspended";
+            case PASSWORD_EXPIRED -> "password expired";
+        };
+    }
+}
