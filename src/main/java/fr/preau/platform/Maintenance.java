@@ -55,20 +55,20 @@ public class Maintenance {
 
     public void set(Mode mode, String messageFr, String messageEn) {
         if (mode == Mode.OFF) {
-            settings.remove("maintenance.mode");
+            settings.remove("setting.maintenance.mode");
         } else {
-            settings.put("maintenance.mode", mode.name());
-            settings.put("maintenance.message.fr", messageFr == null ? "" : messageFr);
-            settings.put("maintenance.message.en", messageEn == null ? "" : messageEn);
+            settings.put("setting.maintenance.mode", mode.name());
+            settings.put("setting.maintenance.message.fr", messageFr == null ? "" : messageFr);
+            settings.put("setting.maintenance.message.en", messageEn == null ? "" : messageEn);
         }
         cached = null;
     }
 
     private Status load() {
-        return settings.get("maintenance.mode")
+        return settings.get("setting.maintenance.mode")
                 .map(mode -> new Status(Mode.valueOf(mode),
-                        settings.get("maintenance.message.fr").orElse(""),
-                        settings.get("maintenance.message.en").orElse("")))
+                        settings.get("setting.maintenance.message.fr").orElse(""),
+                        settings.get("setting.maintenance.message.en").orElse("")))
                 .orElse(Status.OFF);
     }
 }

@@ -62,8 +62,8 @@ public class NewAccountChecks {
         List<UserError> errors = new ArrayList<>();
         String lastName = clean(input.lastName());
         String firstName = clean(input.firstName());
-        name("last-name", lastName, errors);
-        name("first-name", firstName, errors);
+        name("last-name", lastName, "account.error.last-name-missing", errors);
+        name("first-name", firstName, "account.error.first-name-missing", errors);
 
         String numen = Numen.normalize(input.numen());
         if (numen.isEmpty()) {
@@ -115,9 +115,9 @@ public class NewAccountChecks {
                 establishment, academy, backupEmail, mobile), List.of());
     }
 
-    private static void name(String field, String value, List<UserError> errors) {
+    private static void name(String field, String value, String missingKey, List<UserError> errors) {
         if (value.isEmpty()) {
-            errors.add(UserError.onField(field, "account.error." + field + "-missing"));
+            errors.add(UserError.onField(field, missingKey));
         } else if (!NAME.matcher(value).matches()) {
             errors.add(UserError.onField(field, "account.error.name-format", value));
         }
