@@ -1,6 +1,9 @@
 package fr.preau.platform.internal;
 
 import fr.preau.platform.web.PublicPaths;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.AuthenticationException;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -41,6 +44,20 @@ class WebSecurityConfiguration {
             "form-action 'self'",
             "frame-ancestors 'none'");
 
+    /** Sends visitors to the login page, saying so when it is because their session has expired. */
+    static final class LoginEntryPoint extends LoginUrlAuthenticationEntryPoint {
+        LoginEntryPoint() {
+            super("/login");
+        }
+
+        @Override
+        protected String determineUrlToUseForThisRequest(HttpServletRequest request, HttpServletResponse response,
+                                                         AuthenticationException exception) {
+            boolean expired = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+            return expired ? "/login?notice=expired" : "/login";
+        }
+    }
+
     @Bean
     SecurityContextRepository securityContextRepository() {
         return new HttpSessionSecurityContextRepository();
@@ -69,7 +86,7 @@ class WebSecurityConfiguration {
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
                 .exceptionHandling(ex -> ex
-                        .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+                        .authenticationEntryPoint(new LoginEntryPoint())
                         .accessDeniedHandler((request, response, denied) -> {
                             // keep the cause for the error page (an expired form reads differently)
                             request.setAttribute(WebAttributes.ACCESS_DENIED_403, denied);
