@@ -131,7 +131,7 @@ class DemoData {
                     .filter(a -> a.firstName().equals(agent.firstName()))
                     .findFirst()
                     .ifPresent(a -> text.append(String.format("    %-10s %-18s %-24s %-16s %s%n", a.login(),
-                            a.firstName() + " " + a.lastName(), a.role().label(), describe(agent.state()),
+                            a.firstName() + " " + a.lastName(), a.role().label(), describe(a),
                             tenancy.establishment(a.establishmentId()).name())));
         }
         if (!pendingCodes.isEmpty()) {
@@ -143,12 +143,11 @@ class DemoData {
         out.println(text);
     }
 
-    private static String describe(State state) {
-        return switch (state) {
-            case ACTIVE -> "active";
+    private static String describe(Account account) {
+        return switch (account.status()) {
             case PENDING -> "not activated";
             case SUSPENDED -> "suspended";
-            case PASSWORD_EXPIRED -> "password expired";
+            case ACTIVE -> account.passwordMustChange() ? "password expired" : "active";
         };
     }
 }
