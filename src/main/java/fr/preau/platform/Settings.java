@@ -20,16 +20,16 @@ public class Settings {
     }
 
     public Optional<String> get(String name) {
-        return jdbc.sql("select value from platform_setting where name = ?").param(name).query(String.class).optional();
+        return jdbc.sql("select setting_value from platform_setting where name = ?").param(name).query(String.class).optional();
     }
 
     @Transactional
     public void put(String name, String value) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        int updated = jdbc.sql("update platform_setting set value = ?, updated_at = ? where name = ?")
+        int updated = jdbc.sql("update platform_setting set setting_value = ?, updated_at = ? where name = ?")
                 .params(value, now, name).update();
         if (updated == 0) {
-            jdbc.sql("insert into platform_setting (name, value, updated_at) values (?, ?, ?)")
+            jdbc.sql("insert into platform_setting (name, setting_value, updated_at) values (?, ?, ?)")
                     .params(name, value, now).update();
         }
     }
