@@ -22,7 +22,7 @@ public class PreauApplication {
         switch (command) {
             case "serve" -> serve(rest, false);
             case "demo" -> serve(rest, true);
-            case "admin" -> System.exit(AdminCli.run(rest));
+            case "admin" -> System.exit(AdminCli.run(PreauApplication.class, rest));
             default -> {
                 System.err.println("""
                         Usage: preau demo | serve | admin <group> <command> [options]

@@ -1,10 +1,11 @@
 -- Platform: settings, security audit log, HTTP sessions (Spring Session JDBC).
 -- Written once for H2 (MODE=PostgreSQL) and PostgreSQL.
 
+-- (not "value": a reserved word in H2 2.x)
 create table platform_setting (
-    name        varchar(100) primary key,
-    setting_value varchar(4000) not null,
-    updated_at  timestamp with time zone not null
+    name           varchar(100) primary key,
+    setting_value  varchar(4000) not null,
+    updated_at     timestamp with time zone not null
 );
 
 create table audit_event (

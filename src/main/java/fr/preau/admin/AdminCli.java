@@ -1,6 +1,5 @@
 package fr.preau.admin;
 
-import fr.preau.PreauApplication;
 import fr.preau.admin.cli.AdminCommand;
 import fr.preau.admin.cli.CliSupport;
 import org.springframework.boot.WebApplicationType;
@@ -18,12 +17,16 @@ public final class AdminCli {
 
     private AdminCli() {}
 
-    public static int run(String[] args) {
+    /**
+     * Runs one command in a context of {@code application} (the application class, passed in
+     * so that this module does not depend back on the root package).
+     */
+    public static int run(Class<?> application, String[] args) {
         if (args.length == 0 || isHelp(args)) {
             // help needs no database
             return new CommandLine(new AdminCommand()).execute(args.length == 0 ? new String[] {"--help"} : args);
         }
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PreauApplication.class)
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
                 .profiles("cli")
                 .logStartupInfo(false)
@@ -45,15 +48,14 @@ public final class AdminCli {
         return false;
     }
 
-    /** Creates commands with their {@code @Autowired} fields filled from the Spring context. */
+    /** Creates commands with their constructor arguments taken from the Spring context. */
     private record SpringFactory(ConfigurableApplicationContext context) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
-            K instance = CommandLine.defaultFactory().create(type);
             if (type.getName().startsWith("fr.preau.")) {
-                context.getAutowireCapableBeanFactory().autowireBean(instance);
+                return context.getAutowireCapableBeanFactory().createBean(type);
             }
-            return instance;
+            return CommandLine.defaultFactory().create(type);
         }
     }
 }

@@ -1,5 +1,7 @@
 package fr.preau.platform;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -16,7 +18,8 @@ public class UserError extends RuntimeException {
     public UserError(String field, String key, Object... args) {
         super(key);
         this.key = key;
-        this.args = List.of(args);
+        // arguments may be null (e.g. an identifier that was not given): List.of would refuse them
+        this.args = args == null ? List.of() : Collections.unmodifiableList(Arrays.asList(args.clone()));
         this.field = field;
     }
 

@@ -3,7 +3,6 @@ package fr.preau.admin.cli;
 import fr.preau.tenancy.Academy;
 import fr.preau.tenancy.Tenancy;
 import java.util.concurrent.Callable;
-import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,8 +14,12 @@ public class AcademyCommands {
 
     @Command(name = "list", description = "List the académies.")
     static class List implements Callable<Integer> {
-        @Autowired Tenancy tenancy;
+        private final Tenancy tenancy;
         @Spec CommandSpec spec;
+
+        List(Tenancy tenancy) {
+            this.tenancy = tenancy;
+        }
 
         @Override
         public Integer call() {

@@ -79,27 +79,33 @@ public final class HrFile {
         int firstBreak = text.indexOf('\n');
         String header = firstBreak < 0 ? text : text.substring(0, firstBreak);
         char delimiter = count(header, ';') >= count(header, ',') ? ';' : ',';
+        // blank lines are kept as (blank) records and skipped below, so that line numbers stay right
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreSurroundingSpaces(true)
-                .setTrim(true).get();
+                .setTrim(true).setIgnoreEmptyLines(false).get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             List<CSVRecord> records = parser.getRecords();
-            if (records.isEmpty()) {
+            int headerIndex = 0;
+            while (headerIndex < records.size() && blank(records.get(headerIndex))) {
+                headerIndex++;
+            }
+            if (headerIndex == records.size()) {
                 throw new Unreadable("import.error.empty");
             }
-            Map<String, Integer> columns = columns(records.get(0));
+            Map<String, Integer> columns = columns(records.get(headerIndex));
             for (String required : List.of("nom", "prenom", "numen", "role", "uai")) {
                 if (!columns.containsKey(required)) {
                     throw new Unreadable("import.error.missing-column", required);
                 }
             }
             List<Line> lines = new ArrayList<>(records.size());
-            for (int i = 1; i < records.size(); i++) {
+            LineCounter lineOf = new LineCounter(text);
+            for (int i = headerIndex + 1; i < records.size(); i++) {
                 CSVRecord record = records.get(i);
-                if (record.stream().allMatch(String::isBlank)) {
+                if (blank(record)) {
                     continue;
                 }
-                // the header is record 1: a record's number is its line number in an ordinary file
-                lines.add(new Line((int) record.getRecordNumber(), new NewAccount(
+                // the number of the line where the record starts (a quoted field may span lines)
+                lines.add(new Line(lineOf.at(record.getCharacterPosition()), new NewAccount(
                         value(record, columns, "nom"), value(record, columns, "prenom"),
                         value(record, columns, "numen"), value(record, columns, "role"),
                         value(record, columns, "uai"), value(record, columns, "email"),
@@ -108,6 +114,30 @@ public final class HrFile {
             return lines;
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new Unreadable("import.error.malformed", e.getMessage() == null ? "" : e.getMessage());
+        }
+    }
+
+    private static boolean blank(CSVRecord record) {
+        return record.stream().allMatch(String::isBlank);
+    }
+
+    /** Line numbers (from 1) of increasing character positions in a text. */
+    private static final class LineCounter {
+        private final String text;
+        private int position;
+        private int line = 1;
+
+        LineCounter(String text) {
+            this.text = text;
+        }
+
+        int at(long characterPosition) {
+            for (; position < characterPosition && position < text.length(); position++) {
+                if (text.charAt(position) == '\n') {
+                    line++;
+                }
+            }
+            return line;
         }
     }
 

@@ -79,22 +79,27 @@ public class LoginThrottle {
     /** Records a failure; returns the new state, locked when the threshold is reached. */
     public State recordFailure(String subject) {
         Instant now = clock.instant();
-        State before = state(subject);
-        int failures = before.failures() + 1;
-        Instant lockedUntil = failures >= policy.lockAfterFailures() ? now.plus(policy.lockDuration()) : null;
+        state(subject); // a lock that has run out starts the count again
         OffsetDateTime nowUtc = AccountRepository.utc(now);
-        OffsetDateTime lockUtc = lockedUntil == null ? null : AccountRepository.utc(lockedUntil);
-        int updated = jdbc.sql("update login_throttle set failures = ?, last_failure = ?, locked_until = ? where subject = ?")
-                .params(failures, nowUtc, lockUtc, subject).update();
+        OffsetDateTime lockUtc = AccountRepository.utc(now.plus(policy.lockDuration()));
+        // one statement, so that concurrent failures (threads, nodes) are all counted
+        int updated = jdbc.sql("""
+                update login_throttle set failures = failures + 1, last_failure = ?,
+                       locked_until = case when failures + 1 >= ? then cast(? as timestamp with time zone) else null end
+                where subject = ?""")
+                .params(nowUtc, policy.lockAfterFailures(), lockUtc, subject).update();
         if (updated == 0) {
             try {
                 jdbc.sql("insert into login_throttle (subject, failures, last_failure, locked_until) values (?, ?, ?, ?)")
-                        .params(subject, failures, nowUtc, lockUtc).update();
+                        .params(subject, 1, nowUtc, policy.lockAfterFailures() <= 1 ? lockUtc : null).update();
             } catch (DuplicateKeyException raced) {
                 return recordFailure(subject);
             }
         }
-        return new State(failures, lockedUntil);
+        return jdbc.sql("select failures, locked_until from login_throttle where subject = ?")
+                .param(subject)
+                .query((rs, n) -> new State(rs.getInt("failures"), AccountRepository.instant(rs, "locked_until")))
+                .optional().orElse(State.CLEAN); // reset meanwhile by a successful attempt
     }
 
     public void reset(String subject) {

@@ -1,0 +1,106 @@
+package fr.preau.identity;
+
+import fr.preau.identity.internal.AccountRepository;
+import fr.preau.identity.internal.ActivationCodes;
+import fr.preau.identity.internal.LoginThrottle;
+import fr.preau.identity.internal.NewAccountChecks;
+import fr.preau.identity.internal.PasswordHasher;
+import fr.preau.identity.internal.SessionStore;
+import fr.preau.platform.AuditLog;
+import fr.preau.platform.Maintenance;
+import fr.preau.platform.PlatformFactory;
+import fr.preau.platform.PreauProperties;
+import fr.preau.platform.SecretKeys;
+import fr.preau.platform.Settings;
+import fr.preau.platform.web.ClientInfo;
+import fr.preau.tenancy.SampleTenancy;
+import fr.preau.tenancy.Tenancy;
+import fr.preau.tenancy.TenancyFactory;
+import fr.preau.testsupport.MutableClock;
+import fr.preau.testsupport.TestDatabase;
+import fr.preau.testsupport.TestProperties;
+
+/**
+ * The identity module's real services wired by hand on a test database, with a clock the
+ * test moves and the {@link TestProperties test configuration}, plus the
+ * {@link SampleTenancy sample académies}. Far faster than a Spring context, and each test
+ * gets its own database.
+ */
+public record IdentityServices(
+        TestDatabase db, MutableClock clock, PreauProperties properties, SecretKeys keys,
+        AuditLog audit, Settings settings, Maintenance maintenance, Tenancy tenancy, SampleTenancy sample,
+        AccountRepository repository, ActivationCodes codes, LoginThrottle throttle, SessionStore sessions,
+        NewAccountChecks checks, PasswordHasher hasher, PasswordPolicy policy,
+        Accounts accounts, Authentication authentication, FirstConnection firstConnection,
+        PasswordRenewal renewal) {
+
+    /** The admin actor used in tests. */
+    public static final String ADMIN = "cli:test-admin";
+    public static final ClientInfo CLIENT = new ClientInfo("192.0.2.10", "JUnit");
+
+    /** Word lists take a second or two to load: one policy for the whole test run. */
+    private static final PasswordPolicy POLICY = new PasswordPolicy();
+
+    static {
+        POLICY.warmUp();
+    }
+
+    public static PasswordPolicy sharedPolicy() {
+        return POLICY;
+    }
+
+    public static IdentityServices on(TestDatabase db) {
+        return on(db, MutableClock.start(), TestProperties.properties());
+    }
+
+    public static IdentityServices on(TestDatabase db, MutableClock clock, PreauProperties properties) {
+        SecretKeys keys = new SecretKeys(properties, TestProperties.SECRET_KEY);
+        AuditLog audit = PlatformFactory.auditLog(db.jdbc(), clock);
+        Settings settings = PlatformFactory.settings(db.jdbc(), clock);
+        Maintenance maintenance = PlatformFactory.maintenance(settings, clock);
+        Tenancy tenancy = TenancyFactory.tenancy(db.jdbc(), clock, audit);
+        SampleTenancy sample = SampleTenancy.create(tenancy);
+        AccountRepository repository = new AccountRepository(db.jdbc(), db.template());
+        ActivationCodes codes = new ActivationCodes(db.jdbc(), db.template(), keys, clock, properties);
+        LoginThrottle throttle = new LoginThrottle(db.jdbc(), keys, clock, properties);
+        SessionStore sessions = new SessionStore(db.jdbc());
+        NewAccountChecks checks = new NewAccountChecks(tenancy, keys);
+        PasswordHasher hasher = new PasswordHasher(properties);
+        Accounts accounts = new Accounts(repository, checks, codes, sessions, throttle, audit, clock);
+        Authentication authentication = new Authentication(repository, hasher, throttle, tenancy, maintenance,
+                audit, clock);
+        FirstConnection firstConnection = new FirstConnection(repository, codes, checks, throttle, hasher, POLICY,
+                tenancy, audit, clock);
+        PasswordRenewal renewal = new PasswordRenewal(repository, hasher, POLICY, tenancy, audit, clock);
+        return new IdentityServices(db, clock, properties, keys, audit, settings, maintenance, tenancy, sample,
+                repository, codes, throttle, sessions, checks, hasher, POLICY, accounts, authentication,
+                firstConnection, renewal);
+    }
+
+    // ---- helpers for tests
+
+    /** A valid NUMEN of the académie of Dijon (code 07), distinct for each {@code n} below 100000. */
+    public static String numen(int n) {
+        return "07E94%05dABC".formatted(n);
+    }
+
+    public static NewAccount newAccount(String firstName, String lastName, String numen) {
+        return new NewAccount(lastName, firstName, numen, "enseignant", SampleTenancy.CARNOT, null, null);
+    }
+
+    public ProvisionedAccount create(String firstName, String lastName, String numen) {
+        return accounts.create(ADMIN, newAccount(firstName, lastName, numen));
+    }
+
+    /** Creates an account and activates it with the given password (directly, as after a first connection). */
+    public Account createActive(String firstName, String lastName, String numen, String password) {
+        return activate(create(firstName, lastName, numen), password);
+    }
+
+    /** Activates a created account with the given password (directly, as after a first connection). */
+    public Account activate(ProvisionedAccount created, String password) {
+        repository.activate(created.account().id(), hasher.hash(password), null, null, clock.instant());
+        codes.revoke(created.account().id());
+        return repository.byId(created.account().id()).orElseThrow();
+    }
+}

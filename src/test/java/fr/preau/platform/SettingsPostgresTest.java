@@ -1,0 +1,12 @@
+package fr.preau.platform;
+
+import fr.preau.testsupport.PostgresTest;
+import fr.preau.testsupport.TestDatabase;
+
+@PostgresTest
+class SettingsPostgresTest extends SettingsContract {
+    @Override
+    protected TestDatabase.Engine engine() {
+        return TestDatabase.Engine.POSTGRESQL;
+    }
+}
