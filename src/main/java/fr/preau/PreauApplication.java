@@ -3,7 +3,12 @@ package fr.preau;
 import fr.preau.admin.AdminCli;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 
 /**
  * The one entry point of the one jar:
@@ -13,7 +18,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  *   preau admin ... provisioning and operations, with or without a running server
  * </pre>
  */
-@SpringBootApplication
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan(excludeFilters = {
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
+        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = WebAdaptersInCommandLine.class)})
 public class PreauApplication {
 
     public static void main(String[] args) {

@@ -5,6 +5,9 @@ import fr.preau.admin.cli.CliSupport;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import picocli.CommandLine;
 
 /**
@@ -26,17 +29,44 @@ public final class AdminCli {
             // help needs no database
             return new CommandLine(new AdminCommand()).execute(args.length == 0 ? new String[] {"--help"} : args);
         }
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-                .web(WebApplicationType.NONE)
-                .profiles("cli")
-                .logStartupInfo(false)
-                .run()) {
+        ConfigurableApplicationContext started;
+        try {
+            started = new SpringApplicationBuilder(application)
+                    .web(WebApplicationType.NONE)
+                    .profiles("cli")
+                    .properties("preau.cli=true")
+                    .logStartupInfo(false)
+                    .run();
+        } catch (RuntimeException e) {
+            // typically the database: unreachable, or its schema newer or altered
+            System.err.println(MessageFormat.format(startupMessage(), rootCause(e)));
+            return CliSupport.REFUSED;
+        }
+        try (ConfigurableApplicationContext context = started) {
             CommandLine commandLine = new CommandLine(AdminCommand.class, new SpringFactory(context));
             CliSupport support = context.getBean(CliSupport.class);
             commandLine.setExecutionExceptionHandler(support::handle);
             commandLine.setParameterExceptionHandler(support::handleUsage);
             return commandLine.execute(args);
         }
+    }
+
+    private static String startupMessage() {
+        String lang = System.getenv().getOrDefault("PREAU_LANG", System.getenv().getOrDefault("LANG", "fr"));
+        Locale locale = lang.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : Locale.FRENCH;
+        // no fallback to the JVM's default locale: the base bundle is French
+        return ResourceBundle.getBundle("i18n/admin", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
+                .getString("cli.error.startup");
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return message.lines().findFirst().orElse(message).strip();
     }
 
     private static boolean isHelp(String[] args) {

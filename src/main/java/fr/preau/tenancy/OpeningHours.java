@@ -81,7 +81,7 @@ public record OpeningHours(List<Slot> slots) {
                     .toList();
             parts.add(days + " " + String.join(messages.getMessage("hours.and", null, locale), ranges));
         }
-        return String.join(" ; ", parts);
+        return String.join(messages.getMessage("hours.separator", null, locale), parts);
     }
 
     public static boolean isValid(String text) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.altcha.altcha.Altcha;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import fr.preau.testsupport.H2Context;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,9 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * real proof of work computed here as the browser would; then the password step, its
  * field-level errors, and the login that follows.
  */
+@H2Context
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:first-connection-it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-        "preau.data-dir=target/it-data/first-connection",
         "preau.demo.enabled=true",
         "preau.captcha.enabled=true",
         "preau.argon2.memory-kib=1024",

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import fr.preau.testsupport.H2Context;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -17,10 +18,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * account and any password for an unknown identifiant take about the same time (both cost one
  * Argon2id check).
  */
+@H2Context
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:login-timing-it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-        "preau.data-dir=target/it-data/login-timing",
         "preau.demo.enabled=true",
+        "preau.argon2.memory-kib=12288",
+        "preau.argon2.iterations=3",
         "preau.login.delay-after-failures=1000",
         "preau.login.lock-after-failures=1000",
         "preau.login.per-ip-per-minute=10000",

@@ -7,13 +7,13 @@ import fr.preau.identity.FirstConnection;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import fr.preau.testsupport.H2Context;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Idle and absolute session timeouts, shortened to seconds for the test. */
+@H2Context
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:session-timeout-it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-        "preau.data-dir=target/it-data/session-timeout",
         "preau.demo.enabled=true",
         "preau.web.idle-timeout=3s",
         "preau.web.absolute-timeout=6s",

@@ -18,12 +18,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The login and session rules seen over real HTTP, as a browser without JavaScript sees them:
  * CSRF, headers and cookies, the answers to each kind of failure, locks, expired passwords,
- * maintenance, sessions and logout.
+ * maintenance, sessions and logout. Run on H2 ({@link LoginHttpH2IT}) and on PostgreSQL
+ * ({@link LoginHttpPostgresIT}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:login-http-it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-        "preau.data-dir=target/it-data/login-http",
         "preau.demo.enabled=true",
+        "preau.web.secure-cookies=true",
         "preau.captcha.enabled=false",
         "preau.argon2.memory-kib=1024",
         "preau.argon2.iterations=1",
@@ -31,7 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "preau.login.lock-after-failures=4",
         "preau.login.per-ip-per-minute=10000",
 })
-class LoginHttpIT {
+abstract class LoginHttpContract {
 
     @LocalServerPort int port;
     @Autowired Accounts accounts;

@@ -1,0 +1,6 @@
+package fr.preau.identity.web;
+
+import fr.preau.testsupport.PostgresContext;
+
+@PostgresContext
+class LoginHttpPostgresIT extends LoginHttpContract {}
