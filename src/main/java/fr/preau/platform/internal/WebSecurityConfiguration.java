@@ -1,11 +1,14 @@
 package fr.preau.platform.internal;
 
 import fr.preau.platform.web.PublicPaths;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
@@ -69,7 +72,16 @@ class WebSecurityConfiguration {
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
                 .exceptionHandling(ex -> ex
-                        .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+                        .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login") {
+                            @Override
+                            protected String determineUrlToUseForThisRequest(HttpServletRequest request,
+                                    HttpServletResponse response, AuthenticationException exception) {
+                                // a session that has ended (timed out, closed from another device):
+                                // the login page says so instead of appearing out of the blue
+                                return request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid()
+                                        ? "/login?notice=expired" : "/login";
+                            }
+                        })
                         .accessDeniedHandler((request, response, denied) -> {
                             // keep the cause for the error page (an expired form reads differently)
                             request.setAttribute(WebAttributes.ACCESS_DENIED_403, denied);
