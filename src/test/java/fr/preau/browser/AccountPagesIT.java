@@ -84,6 +84,9 @@ class AccountPagesIT extends BrowserTest {
             help = LoginPage.open(page).logInFull(agent.login(), Agents.PASSWORD).openHelp();
             assertThat(help.contacts().locator(".helpdesk").first()).containsText(Agents.DEPARTMENT);
             assertThat(help.contacts().locator(".helpdesk").first()).containsText(Agents.HELP_DESK_PHONE);
+            // the other académies are the others
+            assertThat(help.contacts().locator("details summary"))
+                    .hasText(new String[] {"Académie d'Aix-Marseille", "Académie de Lyon"});
             s.step(page, "signed-in");
         }
     }

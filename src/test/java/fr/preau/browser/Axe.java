@@ -59,7 +59,8 @@ final class Axe {
         }
         Object result = page.evaluate("""
                 async () => {
-                  const results = await axe.run(document);
+                  // plus one experimental rule: a control's name must contain its visible text (WCAG 2.5.3)
+                  const results = await axe.run(document, { rules: { 'label-content-name-mismatch': { enabled: true } } });
                   return {
                     passed: results.passes.length,
                     incomplete: results.incomplete.length,

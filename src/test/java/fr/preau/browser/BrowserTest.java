@@ -66,8 +66,8 @@ abstract class BrowserTest {
     static void storage(DynamicPropertyRegistry registry) throws IOException {
         String database = "jdbc:h2:mem:preau-browser-" + UUID.randomUUID()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
-        Path dataDir = Files.createTempDirectory("preau-browser-");
-        dataDir.toFile().deleteOnExit();
+        // under target/, so that "mvn clean" takes it away
+        Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "preau-browser-");
         registry.add("spring.datasource.url", () -> database);
         registry.add("preau.data-dir", dataDir::toString);
     }
