@@ -41,7 +41,10 @@ class HelpController {
             ownAcademy = tenancy.academy(account.academyId());
             ownDepartment = tenancy.department(tenancy.establishment(account.establishmentId()).departmentId());
         }
+        // the agent's own académie is already shown first: "other académies" are the others
+        Long ownId = ownAcademy == null ? null : ownAcademy.id();
         List<HelpPage.AcademyDesks> all = tenancy.academies().stream()
+                .filter(a -> ownId == null || a.id() != ownId)
                 .map(a -> new HelpPage.AcademyDesks(a, tenancy.departments(a.id())))
                 .toList();
         return new ModelAndView("portal/help", Map.of("page", new HelpPage(ownAcademy, ownDepartment, all)));
