@@ -1,0 +1,48 @@
+package fr.preau.admin.cli.academy;
+
+import fr.preau.admin.cli.CliCommand;
+import fr.preau.tenancy.Academy;
+import fr.preau.tenancy.AcademyDraft;
+import fr.preau.tenancy.HelpDesk;
+import fr.preau.tenancy.Tenancy;
+import org.springframework.beans.factory.annotation.Autowired;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code preau admin academy create ...}: a new académie, with the default account policy. */
+@Command(name = "create")
+public class AcademyCreate extends CliCommand {
+
+    @Autowired
+    Tenancy tenancy;
+
+    @Option(names = "--code", required = true, paramLabel = "CODE")
+    String code;
+
+    @Option(names = "--name", required = true, paramLabel = "TEXT")
+    String name;
+
+    @Option(names = "--domain", required = true, paramLabel = "DOMAIN")
+    String domain;
+
+    @Option(names = "--numen-code", required = true, paramLabel = "NN")
+    String numenCode;
+
+    @Option(names = "--phone", required = true, paramLabel = "PHONE")
+    String phone;
+
+    @Option(names = "--hours", required = true, paramLabel = "HOURS")
+    String hours;
+
+    @Option(names = "--email", paramLabel = "EMAIL")
+    String email;
+
+    @Override
+    public Integer call() {
+        Academy academy = tenancy.createAcademy(cli.actor(),
+                new AcademyDraft(code, name, domain, numenCode, new HelpDesk(phone, hours, email)));
+        say("cli.academy.created", academy.code());
+        AcademyView.print(cli, tenancy, academy, out());
+        return 0;
+    }
+}

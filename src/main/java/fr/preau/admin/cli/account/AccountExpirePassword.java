@@ -1,0 +1,26 @@
+package fr.preau.admin.cli.account;
+
+import fr.preau.admin.cli.CliCommand;
+import fr.preau.identity.Account;
+import fr.preau.identity.Accounts;
+import org.springframework.beans.factory.annotation.Autowired;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code preau admin account expire-password LOGIN}: the agent must choose a new password at the next login. */
+@Command(name = "expire-password")
+public class AccountExpirePassword extends CliCommand {
+
+    @Autowired
+    Accounts accounts;
+
+    @Parameters(paramLabel = "LOGIN", descriptionKey = "login")
+    String login;
+
+    @Override
+    public Integer call() {
+        Account a = accounts.expirePassword(cli.actor(), login);
+        say("cli.account.password-expired", a.login());
+        return 0;
+    }
+}

@@ -1,0 +1,46 @@
+package fr.preau.admin.cli.account;
+
+import fr.preau.admin.cli.CliCommand;
+import fr.preau.admin.cli.SecretFiles;
+import fr.preau.admin.letters.ActivationLetters;
+import fr.preau.identity.Accounts;
+import fr.preau.identity.ProvisionedAccount;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code preau admin account reissue-code LOGIN [--letter FILE.html]}: a new activation code; the old one stops working. */
+@Command(name = "reissue-code")
+public class AccountReissueCode extends CliCommand {
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    ActivationLetters letters;
+
+    @Parameters(paramLabel = "LOGIN", descriptionKey = "login")
+    String login;
+
+    @Option(names = "--letter", paramLabel = "FILE.html")
+    Path letter;
+
+    @Override
+    public Integer call() throws IOException {
+        if (letter != null) {
+            SecretFiles.checkCreatable(letter);
+        }
+        ProvisionedAccount issued = accounts.reissueActivationCode(cli.actor(), login);
+        say("cli.account.code-reissued", issued.account().login());
+        AccountView.printIssued(cli, issued, out());
+        if (letter != null) {
+            SecretFiles.write(letter, letters.render(List.of(issued), cli.zone()));
+            say("cli.account.letter-written", letter);
+        }
+        return 0;
+    }
+}
