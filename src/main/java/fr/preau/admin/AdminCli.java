@@ -1,8 +1,8 @@
 package fr.preau.admin;
 
 import fr.preau.admin.cli.AdminCommand;
+import fr.preau.admin.cli.BeforeStart;
 import fr.preau.admin.cli.CliSupport;
-import fr.preau.admin.cli.Interactive;
 import fr.preau.admin.cli.Terminal;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,7 +15,8 @@ import picocli.CommandLine;
 
 /**
  * {@code preau admin ...}: reads the command line first (help and bad usage are answered at
- * once, without a database), asks for what must be typed without echo, then starts Préau's
+ * once, without a database), asks for what must be typed without echo and checks the files
+ * to write ({@link BeforeStart}), then starts Préau's
  * modules without the web server or protocol listeners ({@link CliContext}) against the same
  * database as the server (for the embedded H2, through its automatic server mode, whether or
  * not the server runs), runs the command and exits with its status: 0 done, 1 refused (a
@@ -33,7 +34,19 @@ public final class AdminCli {
     }
 
     static int run(String[] args, CliSupport cli, Terminal terminal, Map<String, String> environment) {
+        return run(args, cli, terminal, environment, null, null);
+    }
+
+    /** With given standard output and error (null: the process's own). */
+    static int run(String[] args, CliSupport cli, Terminal terminal, Map<String, String> environment,
+                   java.io.PrintWriter out, java.io.PrintWriter err) {
         CommandLine commandLine = commandLine(cli);
+        if (out != null) {
+            commandLine.setOut(out);
+        }
+        if (err != null) {
+            commandLine.setErr(err);
+        }
         commandLine.setExecutionStrategy(parseResult -> execute(parseResult, cli, terminal, environment));
         int status = commandLine.execute(args.length == 0 ? new String[] {"--help"} : args);
         commandLine.getOut().flush();
@@ -64,10 +77,16 @@ public final class AdminCli {
             leaf.usage(leaf.getErr());
             throw new CliSupport.UsageRefusal(leaf, cli.t("cli.usage.subcommand"));
         }
-        for (CommandLine command : chain) {
-            if (command.getCommand() instanceof Interactive interactive) {
-                interactive.prompt(cli, terminal);
+        try {
+            for (CommandLine command : chain) {
+                if (command.getCommand() instanceof BeforeStart early) {
+                    early.beforeStart(cli, terminal);
+                }
             }
+        } catch (CommandLine.ParameterException usage) {
+            throw usage;
+        } catch (RuntimeException refused) {
+            return cli.handle(refused, leaf, parseResult);
         }
         Path log = dataDirectory(environment).resolve("logs").resolve("admin.log");
         System.setProperty("preau.cli.log", log.toString());
@@ -97,6 +116,8 @@ public final class AdminCli {
 
     private static ConfigurableApplicationContext start(CliSupport cli, Path log, Map<String, String> environment) {
         boolean debug = "true".equalsIgnoreCase(environment.getOrDefault("PREAU_DEBUG", ""));
+        // a one-shot command has no use for Spring Boot's background warm-up (Jackson, validation...)
+        System.setProperty("spring.backgroundpreinitializer.ignore", "true");
         return new SpringApplicationBuilder(CliContext.class)
                 .web(WebApplicationType.NONE)
                 .profiles("cli")

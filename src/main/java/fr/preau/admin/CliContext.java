@@ -1,7 +1,9 @@
 package fr.preau.admin;
 
 import fr.preau.PreauApplication;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 
@@ -14,8 +16,24 @@ import org.springframework.context.annotation.FilterType;
  * server's component scan must not pick it up, and Spring Boot tests must keep finding
  * {@link PreauApplication} as the one application configuration.
  */
-@EnableAutoConfiguration
+@ImportAutoConfiguration({
+        org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration.class,
+        org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration.class,
+        org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration.class,
+        org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration.class,
+        org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration.class,
+        org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration.class,
+        org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration.class,
+        org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizationAutoConfiguration.class,
+        org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration.class})
 @ComponentScan(basePackageClasses = PreauApplication.class, excludeFilters = {
         @ComponentScan.Filter(type = FilterType.REGEX, pattern = "fr\\.preau\\.[a-z]+\\.web\\..*"),
         @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = PreauApplication.class)})
-class CliContext {}
+class CliContext {
+
+    /** Migrates only a database that is behind; see {@link CliSchema}. */
+    @Bean
+    CliSchema cliSchema(DataSource dataSource) {
+        return new CliSchema(dataSource);
+    }
+}

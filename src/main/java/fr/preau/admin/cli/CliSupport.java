@@ -191,7 +191,7 @@ public class CliSupport {
             List<String> unknown = unmatched.getUnmatched();
             String first = unknown.isEmpty() ? "" : unknown.get(0);
             List<String> suggestions = unmatched.getSuggestions();
-            return suggestions.isEmpty() || !first.startsWith("-")
+            return suggestions.isEmpty()
                     ? t("cli.usage.unknown", first)
                     : t("cli.usage.unknown-suggest", first, String.join(", ", suggestions));
         }

@@ -1,6 +1,9 @@
 package fr.preau.admin.cli.academy;
 
+import fr.preau.admin.cli.BeforeStart;
 import fr.preau.admin.cli.CliCommand;
+import fr.preau.admin.cli.CliSupport;
+import fr.preau.admin.cli.Terminal;
 import fr.preau.tenancy.Academy;
 import fr.preau.tenancy.HelpDesk;
 import fr.preau.tenancy.Tenancy;
@@ -15,7 +18,7 @@ import picocli.CommandLine.Parameters;
  * code itself cannot change (accounts and départements refer to it).
  */
 @Command(name = "edit")
-public class AcademyEdit extends CliCommand {
+public class AcademyEdit extends CliCommand implements BeforeStart {
 
     @Autowired
     Tenancy tenancy;
@@ -51,11 +54,15 @@ public class AcademyEdit extends CliCommand {
     String passwordMaxAge;
 
     @Override
-    public Integer call() {
+    public void beforeStart(CliSupport cli, Terminal terminal) {
         if (name == null && domain == null && numenCode == null && phone == null && hours == null && email == null
                 && numenActivation == null && passwordMinLength == null && passwordMaxAge == null) {
-            throw usage("cli.usage.nothing-to-change");
+            throw new CliSupport.UsageRefusal(spec.commandLine(), cli.t("cli.usage.nothing-to-change"));
         }
+    }
+
+    @Override
+    public Integer call() {
         Academy current = tenancy.academy(code).orElseThrow(() -> refuse("tenancy.error.academy-unknown", code));
         Integer maxAge = current.passwordMaxAgeDays();
         if (passwordMaxAge != null) {

@@ -2,7 +2,7 @@ package fr.preau.admin.cli.account;
 
 import fr.preau.admin.cli.CliCommand;
 import fr.preau.admin.cli.CliSupport;
-import fr.preau.admin.cli.Interactive;
+import fr.preau.admin.cli.BeforeStart;
 import fr.preau.admin.cli.SecretFiles;
 import fr.preau.admin.cli.Terminal;
 import fr.preau.admin.letters.ActivationLetters;
@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
  * without a value asks for it without echo, so that it stays out of the shell history.
  */
 @Command(name = "create")
-public class AccountCreate extends CliCommand implements Interactive {
+public class AccountCreate extends CliCommand implements BeforeStart {
 
     @Autowired
     Accounts accounts;
@@ -57,7 +57,10 @@ public class AccountCreate extends CliCommand implements Interactive {
     Path letter;
 
     @Override
-    public void prompt(CliSupport cli, Terminal terminal) {
+    public void beforeStart(CliSupport cli, Terminal terminal) {
+        if (letter != null) {
+            SecretFiles.checkCreatable(letter);
+        }
         if (numen != null && numen.isBlank()) {
             numen = terminal.readSecret(cli.t("cli.account.numen-prompt"));
             if (numen == null || numen.isBlank()) {

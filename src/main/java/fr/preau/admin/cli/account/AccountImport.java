@@ -1,7 +1,10 @@
 package fr.preau.admin.cli.account;
 
+import fr.preau.admin.cli.BeforeStart;
 import fr.preau.admin.cli.CliCommand;
+import fr.preau.admin.cli.CliSupport;
 import fr.preau.admin.cli.SecretFiles;
+import fr.preau.admin.cli.Terminal;
 import fr.preau.admin.letters.ActivationLetters;
 import fr.preau.identity.Account;
 import fr.preau.identity.Accounts;
@@ -30,7 +33,7 @@ import picocli.CommandLine.Parameters;
  * they are never printed on the terminal.
  */
 @Command(name = "import")
-public class AccountImport extends CliCommand {
+public class AccountImport extends CliCommand implements BeforeStart {
 
     /** Header of the {@code --codes} file (then one line per account, same order as the import). */
     static final String CODES_HEADER = "identifiant;adresse;code;expiration;nom;prénom;uai";
@@ -56,9 +59,9 @@ public class AccountImport extends CliCommand {
     @Option(names = "--letters", paramLabel = "DIR")
     Path lettersDirectory;
 
+    /** Everything that could go wrong with the files is checked before start-up, so before any account exists. */
     @Override
-    public Integer call() {
-        // everything that could go wrong with the files is checked before any account exists
+    public void beforeStart(CliSupport cli, Terminal terminal) {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw refuse("cli.error.file-unreadable", file);
         }
@@ -68,6 +71,11 @@ public class AccountImport extends CliCommand {
         if (lettersDirectory != null) {
             SecretFiles.checkDirectory(lettersDirectory);
         }
+    }
+
+    @Override
+    public Integer call() {
+        beforeStart(cli, null);
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

@@ -1,7 +1,10 @@
 package fr.preau.admin.cli.account;
 
+import fr.preau.admin.cli.BeforeStart;
 import fr.preau.admin.cli.CliCommand;
+import fr.preau.admin.cli.CliSupport;
 import fr.preau.admin.cli.SecretFiles;
+import fr.preau.admin.cli.Terminal;
 import fr.preau.admin.letters.ActivationLetters;
 import fr.preau.identity.Accounts;
 import fr.preau.identity.ProvisionedAccount;
@@ -15,7 +18,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code preau admin account reissue-code LOGIN [--letter FILE.html]}: a new activation code; the old one stops working. */
 @Command(name = "reissue-code")
-public class AccountReissueCode extends CliCommand {
+public class AccountReissueCode extends CliCommand implements BeforeStart {
 
     @Autowired
     Accounts accounts;
@@ -28,6 +31,13 @@ public class AccountReissueCode extends CliCommand {
 
     @Option(names = "--letter", paramLabel = "FILE.html")
     Path letter;
+
+    @Override
+    public void beforeStart(CliSupport cli, Terminal terminal) {
+        if (letter != null) {
+            SecretFiles.checkCreatable(letter);
+        }
+    }
 
     @Override
     public Integer call() throws IOException {

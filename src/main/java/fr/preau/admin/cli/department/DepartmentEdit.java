@@ -1,6 +1,9 @@
 package fr.preau.admin.cli.department;
 
+import fr.preau.admin.cli.BeforeStart;
 import fr.preau.admin.cli.CliCommand;
+import fr.preau.admin.cli.CliSupport;
+import fr.preau.admin.cli.Terminal;
 import fr.preau.tenancy.Department;
 import fr.preau.tenancy.HelpDesk;
 import fr.preau.tenancy.Tenancy;
@@ -11,7 +14,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code preau admin department edit CODE ...}: changes the name or help desk, keeps the rest. */
 @Command(name = "edit")
-public class DepartmentEdit extends CliCommand {
+public class DepartmentEdit extends CliCommand implements BeforeStart {
 
     @Autowired
     Tenancy tenancy;
@@ -32,10 +35,14 @@ public class DepartmentEdit extends CliCommand {
     String email;
 
     @Override
-    public Integer call() {
+    public void beforeStart(CliSupport cli, Terminal terminal) {
         if (name == null && phone == null && hours == null && email == null) {
-            throw usage("cli.usage.nothing-to-change");
+            throw new CliSupport.UsageRefusal(spec.commandLine(), cli.t("cli.usage.nothing-to-change"));
         }
+    }
+
+    @Override
+    public Integer call() {
         Department current = tenancy.department(code)
                 .orElseThrow(() -> refuse("tenancy.error.department-unknown", code));
         HelpDesk desk = current.helpDesk();

@@ -1,6 +1,9 @@
 package fr.preau.admin.cli.establishment;
 
+import fr.preau.admin.cli.BeforeStart;
 import fr.preau.admin.cli.CliCommand;
+import fr.preau.admin.cli.CliSupport;
+import fr.preau.admin.cli.Terminal;
 import fr.preau.tenancy.Department;
 import fr.preau.tenancy.Establishment;
 import fr.preau.tenancy.Tenancy;
@@ -14,7 +17,7 @@ import picocli.CommandLine.Parameters;
  * the same académie (not to another académie: its agents' addresses belong to this one).
  */
 @Command(name = "edit")
-public class EstablishmentEdit extends CliCommand {
+public class EstablishmentEdit extends CliCommand implements BeforeStart {
 
     @Autowired
     Tenancy tenancy;
@@ -32,10 +35,14 @@ public class EstablishmentEdit extends CliCommand {
     String department;
 
     @Override
-    public Integer call() {
+    public void beforeStart(CliSupport cli, Terminal terminal) {
         if (name == null && city == null && department == null) {
-            throw usage("cli.usage.nothing-to-change");
+            throw new CliSupport.UsageRefusal(spec.commandLine(), cli.t("cli.usage.nothing-to-change"));
         }
+    }
+
+    @Override
+    public Integer call() {
         Establishment current = tenancy.establishment(uai)
                 .orElseThrow(() -> refuse("cli.error.establishment-unknown", uai));
         long departmentId = current.departmentId();

@@ -1,7 +1,10 @@
 package fr.preau.admin.cli.letters;
 
+import fr.preau.admin.cli.BeforeStart;
 import fr.preau.admin.cli.CliCommand;
+import fr.preau.admin.cli.CliSupport;
 import fr.preau.admin.cli.SecretFiles;
+import fr.preau.admin.cli.Terminal;
 import fr.preau.admin.letters.ActivationLetters;
 import fr.preau.identity.Accounts;
 import fr.preau.identity.ProvisionedAccount;
@@ -22,7 +25,7 @@ import picocli.CommandLine.Option;
  * cannot be printed again; issuing new ones makes the old ones stop working).
  */
 @Command(name = "letters")
-public class LettersCommand extends CliCommand {
+public class LettersCommand extends CliCommand implements BeforeStart {
 
     @Autowired
     Accounts accounts;
@@ -47,6 +50,11 @@ public class LettersCommand extends CliCommand {
 
     @Option(names = "--output", required = true, paramLabel = "FILE.html")
     Path output;
+
+    @Override
+    public void beforeStart(CliSupport cli, Terminal terminal) {
+        SecretFiles.checkCreatable(output);
+    }
 
     @Override
     public Integer call() throws IOException {
