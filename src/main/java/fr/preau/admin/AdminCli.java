@@ -2,6 +2,7 @@ package fr.preau.admin;
 
 import fr.preau.admin.cli.AdminCommand;
 import fr.preau.admin.cli.BeforeStart;
+import fr.preau.admin.cli.CliCommand;
 import fr.preau.admin.cli.CliSupport;
 import fr.preau.admin.cli.Terminal;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ public final class AdminCli {
 
     /** The command tree with its translated help and error handling (no Spring needed). */
     public static CommandLine commandLine(CliSupport cli) {
-        CommandLine commandLine = new CommandLine(new AdminCommand());
+        CommandLine commandLine = new CommandLine(AdminCommand.class, new CommandFactory(cli));
         commandLine.setResourceBundle(cli.helpBundle());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(cli::handleUsage);
@@ -92,17 +93,14 @@ public final class AdminCli {
         System.setProperty("preau.cli.log", log.toString());
         ConfigurableApplicationContext context;
         try {
-            context = start(cli, log, environment);
-            for (CommandLine command : chain) {
-                context.getAutowireCapableBeanFactory().autowireBean(command.getCommand());
-            }
+            context = start(log, environment);
         } catch (RuntimeException failure) {
             leaf.getErr().println(CliSupport.maskNumens(
                     cli.t("cli.error.startup", rootMessage(failure), log.toString())));
             return CliSupport.REFUSED;
         }
         try (context) {
-            cli.useMessages(context);
+            cli.attach(context);
             try {
                 return new CommandLine.RunLast().execute(parseResult);
             } catch (CommandLine.ParameterException usage) {
@@ -110,11 +108,13 @@ public final class AdminCli {
             } catch (CommandLine.ExecutionException failure) {
                 Exception cause = failure.getCause() instanceof Exception e ? e : failure;
                 return cli.handle(cause, failure.getCommandLine(), parseResult);
+            } finally {
+                cli.detach();
             }
         }
     }
 
-    private static ConfigurableApplicationContext start(CliSupport cli, Path log, Map<String, String> environment) {
+    private static ConfigurableApplicationContext start(Path log, Map<String, String> environment) {
         boolean debug = "true".equalsIgnoreCase(environment.getOrDefault("PREAU_DEBUG", ""));
         // a one-shot command has no use for Spring Boot's background warm-up (Jackson, validation...)
         System.setProperty("spring.backgroundpreinitializer.ignore", "true");
@@ -132,8 +132,19 @@ public final class AdminCli {
                         "spring.datasource.hikari.minimum-idle=1",
                         "spring.main.lazy-initialization=true",
                         "spring.jmx.enabled=false")
-                .initializers(context -> context.getBeanFactory().registerSingleton("cliSupport", cli))
                 .run();
+    }
+
+    /** Makes the commands and gives the leaf commands the shared {@link CliSupport}. */
+    private record CommandFactory(CliSupport cli) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            K instance = CommandLine.defaultFactory().create(type);
+            if (instance instanceof CliCommand command) {
+                command.init(cli);
+            }
+            return instance;
+        }
     }
 
     /** The data directory, as application.yml resolves it (PREAU_DATA_DIR, default ./data). */

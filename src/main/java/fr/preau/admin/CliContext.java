@@ -1,6 +1,5 @@
 package fr.preau.admin;
 
-import fr.preau.PreauApplication;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +13,7 @@ import org.springframework.context.annotation.FilterType;
  *
  * <p>Deliberately neither {@code @Configuration} nor {@code @SpringBootConfiguration}: the
  * server's component scan must not pick it up, and Spring Boot tests must keep finding
- * {@link PreauApplication} as the one application configuration.
+ * {@code fr.preau.PreauApplication} as the one application configuration.
  */
 @ImportAutoConfiguration({
         org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration.class,
@@ -26,9 +25,10 @@ import org.springframework.context.annotation.FilterType;
         org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration.class,
         org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizationAutoConfiguration.class,
         org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration.class})
-@ComponentScan(basePackageClasses = PreauApplication.class, excludeFilters = {
+// by name, not by class: fr.preau.PreauApplication already depends on this module (it starts AdminCli)
+@ComponentScan(basePackages = "fr.preau", excludeFilters = {
         @ComponentScan.Filter(type = FilterType.REGEX, pattern = "fr\\.preau\\.[a-z]+\\.web\\..*"),
-        @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = PreauApplication.class)})
+        @ComponentScan.Filter(type = FilterType.REGEX, pattern = "fr\\.preau\\.PreauApplication")})
 class CliContext {
 
     /** Migrates only a database that is behind; see {@link CliSchema}. */

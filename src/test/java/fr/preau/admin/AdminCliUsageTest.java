@@ -89,6 +89,18 @@ class AdminCliUsageTest {
     }
 
     @Test
+    void aConflictWithAConcurrentChangeIsARefusalNotACrash() {
+        CliSupport cli = new CliSupport(Locale.ENGLISH, ZoneOffset.UTC);
+        picocli.CommandLine commandLine = AdminCli.commandLine(cli);
+        StringWriter err = new StringWriter();
+        commandLine.setErr(new PrintWriter(err));
+        int status = cli.handle(new org.springframework.dao.DuplicateKeyException("account_login_key"), commandLine, null);
+        assertThat(status).isEqualTo(CliSupport.REFUSED);
+        assertThat(err.toString().lines()).singleElement().asString()
+                .contains("conflicts with another one made at the same moment", "nothing was saved");
+    }
+
+    @Test
     void masksEveryNumenShape() {
         assertThat(CliSupport.maskNumens("uai « 07E9412345ABC »")).isEqualTo("uai « 07•••••••••BC »");
         assertThat(CliSupport.maskNumens("07e9412345abc")).isEqualTo("07•••••••••BC");

@@ -17,8 +17,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.dao.DataIntegrityViolationException;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -30,8 +32,8 @@ import picocli.CommandLine.Model.OptionSpec;
  * exit status 1 (2 for bad usage).
  *
  * <p>It exists before the Spring context (bad usage and help are answered without touching
- * the database) and is then registered in the context, so commands get it with
- * {@code @Autowired}.
+ * the database); once Préau runs, {@link #attach} gives it the application, whose message
+ * source it then uses and whose APIs commands get through {@link #bean}.
  */
 public class CliSupport {
 
@@ -51,6 +53,7 @@ public class CliSupport {
     private final Locale locale;
     private final ZoneId zone;
     private volatile MessageSource messages;
+    private volatile ApplicationContext application;
 
     public CliSupport() {
         this(localeOf(System.getenv()), ZoneId.systemDefault());
@@ -59,11 +62,15 @@ public class CliSupport {
     public CliSupport(Locale locale, ZoneId zone) {
         this.locale = locale;
         this.zone = zone;
+        this.messages = bundles();
+    }
+
+    private static MessageSource bundles() {
         ResourceBundleMessageSource bundles = new ResourceBundleMessageSource();
         bundles.setBasenames(BUNDLES);
         bundles.setDefaultEncoding("UTF-8");
         bundles.setFallbackToSystemLocale(false);
-        this.messages = bundles;
+        return bundles;
     }
 
     /** French unless PREAU_LANG (or, failing it, LANG) asks for English. */
@@ -72,9 +79,24 @@ public class CliSupport {
         return lang.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : Locale.FRENCH;
     }
 
-    /** Switches to the application's message source once the context runs (it knows every module's bundles). */
-    public void useMessages(MessageSource source) {
-        this.messages = source;
+    /** Once Préau runs: its APIs for the commands, its message source (it knows every module's bundles). */
+    public void attach(ApplicationContext running) {
+        this.application = running;
+        this.messages = running;
+    }
+
+    /** Back to the command line's own messages (the application is closing). */
+    public void detach() {
+        this.application = null;
+        this.messages = bundles();
+    }
+
+    /** A bean of the running application (a module's API). */
+    public <T> T bean(Class<T> type) {
+        if (application == null) {
+            throw new IllegalStateException("Préau is not started");
+        }
+        return application.getBean(type);
     }
 
     public String actor() {
@@ -157,6 +179,10 @@ public class CliSupport {
         }
         if (cause instanceof UserError error) {
             err.println(t(error));
+        } else if (cause instanceof DataIntegrityViolationException conflict) {
+            // e.g. two administrators giving the same identifiant at the same moment: rolled back
+            log.warn("Admin command refused by the database", conflict);
+            err.println(t("cli.error.conflict"));
         } else if (cause instanceof IOException io) {
             err.println(maskNumens(t("cli.error.io", io.getClass().getSimpleName(), String.valueOf(io.getMessage()))));
         } else {

@@ -5,16 +5,12 @@ import fr.preau.tenancy.Academy;
 import fr.preau.tenancy.AcademyDraft;
 import fr.preau.tenancy.HelpDesk;
 import fr.preau.tenancy.Tenancy;
-import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code preau admin academy create ...}: a new académie, with the default account policy. */
 @Command(name = "create")
 public class AcademyCreate extends CliCommand {
-
-    @Autowired
-    Tenancy tenancy;
 
     @Option(names = "--code", required = true, paramLabel = "CODE")
     String code;
@@ -39,6 +35,7 @@ public class AcademyCreate extends CliCommand {
 
     @Override
     public Integer call() {
+        Tenancy tenancy = bean(Tenancy.class);
         Academy academy = tenancy.createAcademy(cli.actor(),
                 new AcademyDraft(code, name, domain, numenCode, new HelpDesk(phone, hours, email)));
         say("cli.academy.created", academy.code());

@@ -8,7 +8,6 @@ import fr.preau.tenancy.Academy;
 import fr.preau.tenancy.HelpDesk;
 import fr.preau.tenancy.Tenancy;
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,9 +18,6 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "edit")
 public class AcademyEdit extends CliCommand implements BeforeStart {
-
-    @Autowired
-    Tenancy tenancy;
 
     @Parameters(paramLabel = "CODE", descriptionKey = "code")
     String code;
@@ -63,6 +59,7 @@ public class AcademyEdit extends CliCommand implements BeforeStart {
 
     @Override
     public Integer call() {
+        Tenancy tenancy = bean(Tenancy.class);
         Academy current = tenancy.academy(code).orElseThrow(() -> refuse("tenancy.error.academy-unknown", code));
         Integer maxAge = current.passwordMaxAgeDays();
         if (passwordMaxAge != null) {

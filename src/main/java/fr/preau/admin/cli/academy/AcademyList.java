@@ -5,18 +5,15 @@ import fr.preau.admin.cli.Table;
 import fr.preau.tenancy.Academy;
 import fr.preau.tenancy.Tenancy;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 
 /** {@code preau admin academy list}: every académie with its domain, NUMEN code and size. */
 @Command(name = "list")
 public class AcademyList extends CliCommand {
 
-    @Autowired
-    Tenancy tenancy;
-
     @Override
     public Integer call() {
+        Tenancy tenancy = bean(Tenancy.class);
         List<Academy> academies = tenancy.academies();
         if (academies.isEmpty()) {
             say("cli.academy.none");

@@ -13,7 +13,6 @@ import fr.preau.platform.UserError;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,12 +23,6 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "create")
 public class AccountCreate extends CliCommand implements BeforeStart {
-
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
-    ActivationLetters letters;
 
     @Option(names = "--last-name", required = true, paramLabel = "TEXT")
     String lastName;
@@ -71,6 +64,8 @@ public class AccountCreate extends CliCommand implements BeforeStart {
 
     @Override
     public Integer call() throws IOException {
+        Accounts accounts = bean(Accounts.class);
+        ActivationLetters letters = bean(ActivationLetters.class);
         if (letter != null) {
             SecretFiles.checkCreatable(letter);
         }

@@ -3,7 +3,6 @@ package fr.preau.admin.cli.account;
 import fr.preau.admin.cli.CliCommand;
 import fr.preau.identity.Account;
 import fr.preau.identity.Accounts;
-import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -11,9 +10,6 @@ import picocli.CommandLine.Parameters;
 /** {@code preau admin account delete LOGIN --yes}: deletes for good; without --yes, says what would go. */
 @Command(name = "delete")
 public class AccountDelete extends CliCommand {
-
-    @Autowired
-    Accounts accounts;
 
     @Parameters(paramLabel = "LOGIN", descriptionKey = "login")
     String login;
@@ -23,6 +19,7 @@ public class AccountDelete extends CliCommand {
 
     @Override
     public Integer call() {
+        Accounts accounts = bean(Accounts.class);
         Account a = accounts.find(login).orElseThrow(() -> refuse("account.error.unknown", login));
         if (!yes) {
             throw refuse("cli.account.delete-confirm", a.login(), a.displayName(), a.email());

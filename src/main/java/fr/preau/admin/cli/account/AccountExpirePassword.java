@@ -3,7 +3,6 @@ package fr.preau.admin.cli.account;
 import fr.preau.admin.cli.CliCommand;
 import fr.preau.identity.Account;
 import fr.preau.identity.Accounts;
-import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -11,14 +10,12 @@ import picocli.CommandLine.Parameters;
 @Command(name = "expire-password")
 public class AccountExpirePassword extends CliCommand {
 
-    @Autowired
-    Accounts accounts;
-
     @Parameters(paramLabel = "LOGIN", descriptionKey = "login")
     String login;
 
     @Override
     public Integer call() {
+        Accounts accounts = bean(Accounts.class);
         Account a = accounts.expirePassword(cli.actor(), login);
         say("cli.account.password-expired", a.login());
         return 0;

@@ -20,7 +20,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,14 +37,8 @@ public class AccountImport extends CliCommand implements BeforeStart {
     /** Header of the {@code --codes} file (then one line per account, same order as the import). */
     static final String CODES_HEADER = "identifiant;adresse;code;expiration;nom;prénom;uai";
 
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
-    Tenancy tenancy;
-
-    @Autowired
-    ActivationLetters letters;
+    private Tenancy tenancy;
+    private ActivationLetters letters;
 
     @Parameters(paramLabel = "FILE.csv", descriptionKey = "file")
     Path file;
@@ -75,6 +68,9 @@ public class AccountImport extends CliCommand implements BeforeStart {
 
     @Override
     public Integer call() {
+        Accounts accounts = bean(Accounts.class);
+        tenancy = bean(Tenancy.class);
+        letters = bean(ActivationLetters.class);
         beforeStart(cli, null);
         byte[] bytes;
         try {

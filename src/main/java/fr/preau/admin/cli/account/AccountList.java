@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,12 +18,6 @@ import picocli.CommandLine.Option;
 public class AccountList extends CliCommand {
 
     static final int MAX_LIMIT = 100_000;
-
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
-    Tenancy tenancy;
 
     @Option(names = "--academy", paramLabel = "CODE")
     String academy;
@@ -43,6 +36,8 @@ public class AccountList extends CliCommand {
 
     @Override
     public Integer call() {
+        Accounts accounts = bean(Accounts.class);
+        Tenancy tenancy = bean(Tenancy.class);
         if (limit < 1 || limit > MAX_LIMIT) {
             throw usage("cli.usage.limit", 1, MAX_LIMIT);
         }

@@ -11,7 +11,6 @@ import fr.preau.identity.ProvisionedAccount;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,12 +18,6 @@ import picocli.CommandLine.Parameters;
 /** {@code preau admin account reissue-code LOGIN [--letter FILE.html]}: a new activation code; the old one stops working. */
 @Command(name = "reissue-code")
 public class AccountReissueCode extends CliCommand implements BeforeStart {
-
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
-    ActivationLetters letters;
 
     @Parameters(paramLabel = "LOGIN", descriptionKey = "login")
     String login;
@@ -41,6 +34,8 @@ public class AccountReissueCode extends CliCommand implements BeforeStart {
 
     @Override
     public Integer call() throws IOException {
+        Accounts accounts = bean(Accounts.class);
+        ActivationLetters letters = bean(ActivationLetters.class);
         if (letter != null) {
             SecretFiles.checkCreatable(letter);
         }

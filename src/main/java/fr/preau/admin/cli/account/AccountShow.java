@@ -6,7 +6,6 @@ import fr.preau.identity.Accounts;
 import fr.preau.tenancy.Establishment;
 import fr.preau.tenancy.Tenancy;
 import java.time.Clock;
-import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -14,20 +13,14 @@ import picocli.CommandLine.Parameters;
 @Command(name = "show")
 public class AccountShow extends CliCommand {
 
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
-    Tenancy tenancy;
-
-    @Autowired
-    Clock clock;
-
     @Parameters(paramLabel = "LOGIN", descriptionKey = "login")
     String login;
 
     @Override
     public Integer call() {
+        Accounts accounts = bean(Accounts.class);
+        Tenancy tenancy = bean(Tenancy.class);
+        Clock clock = bean(Clock.class);
         Account a = accounts.find(login).orElseThrow(() -> refuse("account.error.unknown", login));
         Establishment e = tenancy.establishment(a.establishmentId());
         String establishment = cli.t("cli.account.establishment", e.name(), e.city(), e.uai());

@@ -3,7 +3,6 @@ package fr.preau.admin.cli.account;
 import fr.preau.admin.cli.CliCommand;
 import fr.preau.identity.Account;
 import fr.preau.identity.Accounts;
-import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -11,9 +10,6 @@ import picocli.CommandLine.Parameters;
 /** {@code preau admin account suspend LOGIN [--reason TEXT]}: refuses logins and ends open sessions. */
 @Command(name = "suspend")
 public class AccountSuspend extends CliCommand {
-
-    @Autowired
-    Accounts accounts;
 
     @Parameters(paramLabel = "LOGIN", descriptionKey = "login")
     String login;
@@ -23,6 +19,7 @@ public class AccountSuspend extends CliCommand {
 
     @Override
     public Integer call() {
+        Accounts accounts = bean(Accounts.class);
         Account a = accounts.suspend(cli.actor(), login, reason);
         say("cli.account.suspended", a.login());
         return 0;

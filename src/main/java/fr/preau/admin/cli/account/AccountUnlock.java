@@ -3,7 +3,6 @@ package fr.preau.admin.cli.account;
 import fr.preau.admin.cli.CliCommand;
 import fr.preau.identity.Account;
 import fr.preau.identity.Accounts;
-import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -11,14 +10,12 @@ import picocli.CommandLine.Parameters;
 @Command(name = "unlock")
 public class AccountUnlock extends CliCommand {
 
-    @Autowired
-    Accounts accounts;
-
     @Parameters(paramLabel = "LOGIN", descriptionKey = "login")
     String login;
 
     @Override
     public Integer call() {
+        Accounts accounts = bean(Accounts.class);
         Account a = accounts.find(login).orElseThrow(() -> refuse("account.error.unknown", login));
         accounts.unlock(cli.actor(), a.login());
         say("cli.account.unlocked", a.login());

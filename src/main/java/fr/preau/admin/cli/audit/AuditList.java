@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,12 +17,6 @@ import picocli.CommandLine.Option;
 public class AuditList extends CliCommand {
 
     static final int MAX_LIMIT = 10_000;
-
-    @Autowired
-    AuditLog audit;
-
-    @Autowired
-    Accounts accounts;
 
     @Option(names = "--account", paramLabel = "LOGIN")
     String login;
@@ -36,6 +29,8 @@ public class AuditList extends CliCommand {
 
     @Override
     public Integer call() {
+        AuditLog audit = bean(AuditLog.class);
+        Accounts accounts = bean(Accounts.class);
         if (limit < 1 || limit > MAX_LIMIT) {
             throw usage("cli.usage.limit", 1, MAX_LIMIT);
         }

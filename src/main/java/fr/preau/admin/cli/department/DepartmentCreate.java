@@ -4,16 +4,12 @@ import fr.preau.admin.cli.CliCommand;
 import fr.preau.tenancy.Department;
 import fr.preau.tenancy.HelpDesk;
 import fr.preau.tenancy.Tenancy;
-import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code preau admin department create ...}: a département of an académie, with its DSDEN help desk. */
 @Command(name = "create")
 public class DepartmentCreate extends CliCommand {
-
-    @Autowired
-    Tenancy tenancy;
 
     @Option(names = "--academy", required = true, paramLabel = "CODE")
     String academy;
@@ -35,6 +31,7 @@ public class DepartmentCreate extends CliCommand {
 
     @Override
     public Integer call() {
+        Tenancy tenancy = bean(Tenancy.class);
         Department d = tenancy.createDepartment(cli.actor(), academy, code, name, new HelpDesk(phone, hours, email));
         say("cli.department.created", d.code(), d.name(), tenancy.academy(d.academyId()).code());
         DepartmentView.print(cli, d, out());

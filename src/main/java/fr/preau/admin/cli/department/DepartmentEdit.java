@@ -7,7 +7,6 @@ import fr.preau.admin.cli.Terminal;
 import fr.preau.tenancy.Department;
 import fr.preau.tenancy.HelpDesk;
 import fr.preau.tenancy.Tenancy;
-import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -15,9 +14,6 @@ import picocli.CommandLine.Parameters;
 /** {@code preau admin department edit CODE ...}: changes the name or help desk, keeps the rest. */
 @Command(name = "edit")
 public class DepartmentEdit extends CliCommand implements BeforeStart {
-
-    @Autowired
-    Tenancy tenancy;
 
     @Parameters(paramLabel = "CODE", descriptionKey = "code")
     String code;
@@ -43,6 +39,7 @@ public class DepartmentEdit extends CliCommand implements BeforeStart {
 
     @Override
     public Integer call() {
+        Tenancy tenancy = bean(Tenancy.class);
         Department current = tenancy.department(code)
                 .orElseThrow(() -> refuse("tenancy.error.department-unknown", code));
         HelpDesk desk = current.helpDesk();

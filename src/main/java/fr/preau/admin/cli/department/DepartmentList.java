@@ -6,7 +6,6 @@ import fr.preau.tenancy.Academy;
 import fr.preau.tenancy.Department;
 import fr.preau.tenancy.Tenancy;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -14,14 +13,12 @@ import picocli.CommandLine.Option;
 @Command(name = "list")
 public class DepartmentList extends CliCommand {
 
-    @Autowired
-    Tenancy tenancy;
-
     @Option(names = "--academy", paramLabel = "CODE")
     String academy;
 
     @Override
     public Integer call() {
+        Tenancy tenancy = bean(Tenancy.class);
         List<Academy> academies = academy == null ? tenancy.academies()
                 : List.of(tenancy.academy(academy).orElseThrow(() -> refuse("tenancy.error.academy-unknown", academy)));
         Table table = new Table(cli.t("cli.department.column.code"), cli.t("cli.department.column.name"),

@@ -3,16 +3,12 @@ package fr.preau.admin.cli.establishment;
 import fr.preau.admin.cli.CliCommand;
 import fr.preau.tenancy.Establishment;
 import fr.preau.tenancy.Tenancy;
-import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code preau admin establishment create --department --uai --name --city}. */
 @Command(name = "create")
 public class EstablishmentCreate extends CliCommand {
-
-    @Autowired
-    Tenancy tenancy;
 
     @Option(names = "--department", required = true, paramLabel = "CODE")
     String department;
@@ -28,6 +24,7 @@ public class EstablishmentCreate extends CliCommand {
 
     @Override
     public Integer call() {
+        Tenancy tenancy = bean(Tenancy.class);
         Establishment e = tenancy.createEstablishment(cli.actor(), department, uai, name, city);
         say("cli.establishment.created", e.uai(), e.name(), e.city(), tenancy.department(e.departmentId()).code());
         return 0;

@@ -7,7 +7,6 @@ import fr.preau.admin.cli.Terminal;
 import fr.preau.tenancy.Department;
 import fr.preau.tenancy.Establishment;
 import fr.preau.tenancy.Tenancy;
-import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,9 +17,6 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "edit")
 public class EstablishmentEdit extends CliCommand implements BeforeStart {
-
-    @Autowired
-    Tenancy tenancy;
 
     @Parameters(paramLabel = "UAI", descriptionKey = "uai")
     String uai;
@@ -43,6 +39,7 @@ public class EstablishmentEdit extends CliCommand implements BeforeStart {
 
     @Override
     public Integer call() {
+        Tenancy tenancy = bean(Tenancy.class);
         Establishment current = tenancy.establishment(uai)
                 .orElseThrow(() -> refuse("cli.error.establishment-unknown", uai));
         long departmentId = current.departmentId();

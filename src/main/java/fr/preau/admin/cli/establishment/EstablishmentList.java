@@ -8,16 +8,12 @@ import fr.preau.tenancy.Establishment;
 import fr.preau.tenancy.Tenancy;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code preau admin establishment list [--academy CODE] [--department CODE]}. */
 @Command(name = "list")
 public class EstablishmentList extends CliCommand {
-
-    @Autowired
-    Tenancy tenancy;
 
     @Option(names = "--academy", paramLabel = "CODE")
     String academy;
@@ -27,6 +23,7 @@ public class EstablishmentList extends CliCommand {
 
     @Override
     public Integer call() {
+        Tenancy tenancy = bean(Tenancy.class);
         Academy onlyAcademy = academy == null ? null
                 : tenancy.academy(academy).orElseThrow(() -> refuse("tenancy.error.academy-unknown", academy));
         List<Department> departments = new ArrayList<>();

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,15 +25,6 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "letters")
 public class LettersCommand extends CliCommand implements BeforeStart {
-
-    @Autowired
-    Accounts accounts;
-
-    @Autowired
-    Tenancy tenancy;
-
-    @Autowired
-    ActivationLetters letters;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
@@ -58,6 +48,9 @@ public class LettersCommand extends CliCommand implements BeforeStart {
 
     @Override
     public Integer call() throws IOException {
+        Accounts accounts = bean(Accounts.class);
+        Tenancy tenancy = bean(Tenancy.class);
+        ActivationLetters letters = bean(ActivationLetters.class);
         List<ProvisionedAccount> issued;
         if (target.uai != null) {
             Establishment e = tenancy.establishment(target.uai)

@@ -3,7 +3,6 @@ package fr.preau.admin.cli.maintenance;
 import fr.preau.admin.cli.CliCommand;
 import fr.preau.platform.AuditLog;
 import fr.preau.platform.Maintenance;
-import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -13,12 +12,6 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "on")
 public class MaintenanceOn extends CliCommand {
-
-    @Autowired
-    Maintenance maintenance;
-
-    @Autowired
-    AuditLog audit;
 
     @Option(names = "--message-fr", required = true, paramLabel = "TEXT")
     String messageFr;
@@ -31,6 +24,8 @@ public class MaintenanceOn extends CliCommand {
 
     @Override
     public Integer call() {
+        Maintenance maintenance = bean(Maintenance.class);
+        AuditLog audit = bean(AuditLog.class);
         if (messageFr.isBlank()) {
             throw usage("cli.maintenance.message-required");
         }
