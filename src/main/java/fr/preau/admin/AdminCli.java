@@ -5,6 +5,7 @@ import fr.preau.admin.cli.BeforeStart;
 import fr.preau.admin.cli.CliCommand;
 import fr.preau.admin.cli.CliSupport;
 import fr.preau.admin.cli.Terminal;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +18,11 @@ import picocli.CommandLine;
 /**
  * {@code preau admin ...}: reads the command line first (help and bad usage are answered at
  * once, without a database), asks for what must be typed without echo and checks the files
- * to write ({@link BeforeStart}), then starts Préau's
- * modules without the web server or protocol listeners ({@link CliContext}) against the same
- * database as the server (for the embedded H2, through its automatic server mode, whether or
- * not the server runs), runs the command and exits with its status: 0 done, 1 refused (a
- * one-line reason on stderr), 2 bad usage.
+ * to write ({@link BeforeStart}), then starts Préau's modules without the web server or
+ * protocol listeners ({@link CliContext}) against the same database as the server (for the
+ * embedded H2, through its automatic server mode, whether or not the server runs), runs the
+ * command and exits with its status: 0 done, 1 refused (a one-line reason on stderr), 2 bad
+ * usage.
  *
  * <p>Logs go to {@code <data directory>/logs/admin.log}, not to the terminal; set
  * {@code PREAU_DEBUG=true} to see them on the console too.
@@ -40,7 +41,7 @@ public final class AdminCli {
 
     /** With given standard output and error (null: the process's own). */
     static int run(String[] args, CliSupport cli, Terminal terminal, Map<String, String> environment,
-                   java.io.PrintWriter out, java.io.PrintWriter err) {
+                   PrintWriter out, PrintWriter err) {
         CommandLine commandLine = commandLine(cli);
         if (out != null) {
             commandLine.setOut(out);

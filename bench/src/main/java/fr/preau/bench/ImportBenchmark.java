@@ -71,6 +71,7 @@ public final class ImportBenchmark {
     }
 
     private String run(boolean postgres) throws Exception {
+        String loadBefore = loadAverage();
         Path file = work.resolve("hr.csv");
         Files.writeString(file, hrFile(accounts), StandardCharsets.UTF_8);
         List<Sample> h2 = new ArrayList<>();
@@ -90,7 +91,7 @@ public final class ImportBenchmark {
                 }
             }
         }
-        return report(h2, pg);
+        return report(h2, pg, loadBefore);
     }
 
     /** One import into an empty database: set up the tenancy, time a no-op command, time the import. */
@@ -143,14 +144,14 @@ public final class ImportBenchmark {
         return seconds;
     }
 
-    private String report(List<Sample> h2, List<Sample> pg) {
+    private String report(List<Sample> h2, List<Sample> pg, String loadBefore) {
         StringBuilder md = new StringBuilder();
         md.append("## Account import (preau admin account import)\n\n");
         md.append("Measured on ").append(ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")))
                 .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" CPU(s), ")
                 .append(cpuModel()).append(", ").append(System.getProperty("java.vm.name")).append(' ')
-                .append(System.getProperty("java.version")).append(", load average before the runs ")
-                .append(loadAverage()).append(".\n\n");
+                .append(System.getProperty("java.version")).append(", load average (1/5/15 min) before the runs ")
+                .append(loadBefore).append(".\n\n");
         md.append("A generated HR file of ").append(accounts).append(" accounts (two établissements, no homonyms) "
                 + "imported into an empty database with `--codes`, ").append(runs)
                 .append(" runs each, median [min–max]. *Whole command* is the wall-clock time of "
