@@ -3,13 +3,7 @@ package fr.preau;
 import fr.preau.admin.AdminCli;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.context.TypeExcludeFilter;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.modulith.Modulithic;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * The one entry point of the one jar:
@@ -19,13 +13,7 @@ import org.springframework.modulith.Modulithic;
  *   preau admin ... provisioning and operations, with or without a running server
  * </pre>
  */
-@SpringBootConfiguration
-@EnableAutoConfiguration
-@Modulithic(systemName = "Préau")
-@ComponentScan(excludeFilters = {
-        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
-        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
-        @ComponentScan.Filter(type = FilterType.CUSTOM, classes = WebAdaptersInCommandLine.class)})
+@SpringBootApplication
 public class PreauApplication {
 
     public static void main(String[] args) {
@@ -34,7 +22,7 @@ public class PreauApplication {
         switch (command) {
             case "serve" -> serve(rest, false);
             case "demo" -> serve(rest, true);
-            case "admin" -> System.exit(AdminCli.run(PreauApplication.class, rest));
+            case "admin" -> System.exit(AdminCli.run(rest));
             default -> {
                 System.err.println("""
                         Usage: preau demo | serve | admin <group> <command> [options]
