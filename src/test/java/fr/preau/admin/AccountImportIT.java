@@ -82,13 +82,13 @@ class AccountImportIT {
                 "ligne 4 (prénom) : Le prénom est obligatoire.",
                 "ligne 4 (rôle) : Rôle inconnu : « prof » (enseignant, personnel administratif, chargé de cours, "
                         + "enseignant-chercheur, support ou administrateur).",
-                "ligne 4 (uai) : Aucun établissement n'a le code UAI « 0219999X ».",
+                "ligne 4 (uai) : Aucun établissement n’a le code UAI « 0219999X ».",
                 "ligne 4 (email de secours) : Adresse de secours invalide : « pas-une-adresse ».",
-                "ligne 5 (numen) : Même NUMEN qu'à la ligne 2.",
+                "ligne 5 (numen) : Même NUMEN qu’à la ligne 2.",
                 "ligne 6 (email de secours) : L'adresse de secours doit être une adresse personnelle, pas une adresse "
                         + "académique.");
         assertThat(refused.err()).contains("ligne 4 (numen) : NUMEN invalide", "ligne 4 (mobile) : Numéro de mobile invalide",
-                "6 ligne(s) lue(s), 3 en erreur : aucun compte n'a été importé",
+                "6 ligne(s) lue(s), 3 en erreur : aucun compte n’a été importé",
                 "--skip-invalid pour importer les 3 ligne(s) valide(s)");
         assertThat(r.get(1).expectExit(1).err()).contains("file: Required column missing from the header line: \"numen\"",
                 "Nothing was imported.");
@@ -106,8 +106,8 @@ class AccountImportIT {
         Result r = cli.admin("account", "import", file.toString(), "--skip-invalid", "--codes", codes.toString(),
                 "--letters", letters.toString()).expectExit(0);
 
-        assertThat(r.out()).contains("6 ligne(s) lue(s), 3 compte(s) créé(s).", "3 code(s) d'activation écrit(s)",
-                "3 lettre(s) d'activation dans 2 fichier(s)");
+        assertThat(r.out()).contains("6 ligne(s) lue(s), 3 compte(s) créé(s).", "3 code(s) d’activation écrit(s)",
+                "3 lettre(s) d’activation dans 2 fichier(s)");
         assertThat(r.err()).contains("ligne 4 (prénom)", "ligne 5 (numen)", "3 ligne(s) en erreur ignorée(s)");
         // homonyms are numbered in file order, whatever their établissement
         List<String> lines = Files.readAllLines(codes, StandardCharsets.UTF_8);
@@ -161,7 +161,7 @@ class AccountImportIT {
 
         Result legacyImport = r.get(1).expectExit(0);
         assertThat(legacyImport.out()).contains("3 ligne(s) lue(s), 3 compte(s) créé(s).");
-        assertThat(legacyImport.err()).contains("les codes d'activation n'ont été conservés nulle part",
+        assertThat(legacyImport.err()).contains("les codes d’activation n’ont été conservés nulle part",
                 "preau admin letters --uai UAI --output FICHIER.html");
         assertThat(db.rows("select login, email, last_name, first_name, role from account "
                 + "where login in ('hlefevre', 'fcoeur', 'jdupont4') order by login")).containsExactly(

@@ -83,14 +83,22 @@ class AdminBundlesTest {
                 }
             }
         }
-        // built from the field name in NewAccountChecks, and from enums in the views
-        used.addAll(List.of("account.error.last-name-missing", "account.error.first-name-missing",
-                "cli.status.pending", "cli.status.active", "cli.status.suspended",
-                "cli.role.enseignant", "cli.role.personnel-administratif", "cli.role.charge-de-cours",
-                "cli.role.enseignant-chercheur", "cli.role.support", "cli.role.administrateur",
-                "cli.interface.full", "cli.interface.simple", "cli.maintenance.mode.off",
-                "cli.maintenance.mode.banner", "cli.maintenance.mode.closed"));
-        Set<String> defined = load("i18n/admin.properties").stringPropertyNames();
+        // built from enums in the views, as AccountView and MaintenanceView do
+        for (var status : fr.preau.identity.AccountStatus.values()) {
+            used.add("cli.status." + status.name().toLowerCase(Locale.ROOT));
+        }
+        for (var role : fr.preau.identity.Role.values()) {
+            used.add("cli.role." + role.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
+        for (var choice : fr.preau.identity.InterfaceChoice.values()) {
+            used.add("cli.interface." + choice.name().toLowerCase(Locale.ROOT));
+        }
+        for (var mode : fr.preau.platform.Maintenance.Mode.values()) {
+            used.add("cli.maintenance.mode." + mode.name().toLowerCase(Locale.ROOT));
+        }
+        // the identity module's errors, which the commands show, live in its own bundle
+        Set<String> defined = new TreeSet<>(load("i18n/admin.properties").stringPropertyNames());
+        defined.addAll(load("i18n/identity.properties").stringPropertyNames());
         assertThat(used).isNotEmpty().allSatisfy(key -> assertThat(defined).as("key %s", key).contains(key));
     }
 

@@ -148,8 +148,8 @@ class AdminCliIT {
 
         Result created = first.get(0).expectExit(0);
         assertThat(created.out()).contains("Compte créé pour Jean Dupont.", "jdupont", "jean.dupont@ac-dijon.fr",
-                "en attente d'activation", "Valable jusqu'au", "Ce code ne sera plus affiché",
-                "Lettre d'activation écrite dans");
+                "en attente d’activation", "Valable jusqu’au", "Ce code ne sera plus affiché",
+                "Lettre d’activation écrite dans");
         String code = code(created.out());
         String letterHtml = Files.readString(letter);
         assertThat(letterHtml).contains(code, "jdupont", "jean.dupont@ac-dijon.fr", "Jean Dupont",
@@ -159,7 +159,7 @@ class AdminCliIT {
         assertThat(Files.getPosixFilePermissions(letter)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         first.get(1).expectRefusal("NUMEN invalide");
         first.get(2).expectRefusal("Rôle inconnu : « prof »");
-        first.get(3).expectRefusal("Aucun établissement n'a le code UAI « 0219999X ».");
+        first.get(3).expectRefusal("Aucun établissement n’a le code UAI « 0219999X ».");
 
         Path hr = Files.writeString(work.resolve("two.csv"), """
                 nom;prénom;numen;rôle;uai
@@ -175,7 +175,7 @@ class AdminCliIT {
         second.get(0).expectRefusal("Un compte existe déjà pour ce NUMEN.");
         Result homonym = second.get(1).expectExit(0);
         assertThat(homonym.out()).contains("jdupont2", "jean.dupont2@ac-dijon.fr");
-        assertThat(homonym.err()).contains("NUMEN (la saisie ne s'affiche pas)");
+        assertThat(homonym.err()).contains("NUMEN (la saisie ne s’affiche pas)");
         assertThat(code(homonym.out())).isNotEqualTo(code);
         assertThat(second.get(2).expectExit(0).out()).contains("2 ligne(s) lue(s), 2 compte(s) créé(s).");
         assertThat(Files.readString(work.resolve("codes.csv"))).contains("zmartin;zoe.martin@ac-dijon.fr;",
@@ -197,14 +197,14 @@ class AdminCliIT {
         assertThat(r.get(0).expectExit(0).out())
                 .contains("Jean Dupont", "jean.dupont@ac-dijon.fr", "Lycée Carnot, Dijon (" + CARNOT + ")",
                         "Académie de Dijon", Numen.mask(NUMEN_JEAN), "jean.dupont@example.org", "+33 6 12 34 56 78",
-                        "en cours, valable jusqu'au")
-                .containsPattern("Statut\\s+: en attente d'activation");
+                        "en cours, valable jusqu’au")
+                .containsPattern("Statut\\s+: en attente d’activation");
         assertThat(r.get(1).expectExit(0).out()).contains("Compte zmartin suspendu");
         r.get(2).expectRefusal("relancez la commande avec --yes");
-        r.get(3).expectRefusal("Le compte jdupont n'est pas encore activé");
+        r.get(3).expectRefusal("Le compte jdupont n’est pas encore activé");
         assertThat(r.get(4).expectExit(0).out()).contains("Le compte jdupont est déverrouillé");
         Result reissued = r.get(5).expectExit(0);
-        assertThat(reissued.out()).contains("Nouveau code d'activation pour jdupont2", "Ce code ne sera plus affiché");
+        assertThat(reissued.out()).contains("Nouveau code d’activation pour jdupont2", "Ce code ne sera plus affiché");
         assertThat(Files.readString(reissuedLetter)).contains(code(reissued.out()), "jdupont2");
         r.get(6).expectRefusal("No account has the identifiant or address \"nobody\".");
 
@@ -219,7 +219,7 @@ class AdminCliIT {
                 "chargé de cours", PARDE, "suspendu", "1 compte(s).").doesNotContain("jdupont");
         assertThat(second.get(1).expectExit(0).out()).contains("Compte pbernard (paul.bernard@ac-dijon.fr) supprimé.");
         assertThat(second.get(2).expectExit(0).out()).contains("Maintenance activée", "service fermé");
-        assertThat(second.get(3).expectExit(0).out()).contains("2 lettre(s) d'activation écrite(s)",
+        assertThat(second.get(3).expectExit(0).out()).contains("2 lettre(s) d’activation écrite(s)",
                 "les codes précédents de ces comptes ne fonctionnent plus");
         String html = Files.readString(carnot);
         assertThat(Pattern.compile("<article class=\"letter\">").matcher(html).results().count()).isEqualTo(2);
@@ -232,7 +232,7 @@ class AdminCliIT {
                 admin("audit", "list", "--account", "zmartin", "--type", "account_suspended", "--limit", "5"),
                 admin("letters", "--uai", PARDE, "--output", carnot.toString()));
         assertThat(third.get(0).expectExit(0).out())
-                .contains("Compte zmartin réactivé (statut : en attente d'activation).");
+                .contains("Compte zmartin réactivé (statut : en attente d’activation).");
         assertThat(third.get(1).expectExit(0).out()).containsPattern("Maintenance\\s+: service fermé")
                 .contains("Maintenance ce soir de 20 h à 22 h", "Maintenance tonight, 8 to 10 pm");
         assertThat(third.get(2).expectExit(0).out()).contains("ACCOUNT_SUSPENDED", "zmartin",
@@ -243,7 +243,7 @@ class AdminCliIT {
         List<Result> last = parallel(
                 admin("letters", "--account", "zmartin", "--output", one.toString()),
                 admin("maintenance", "off"));
-        assertThat(last.get(0).expectExit(0).out()).contains("1 lettre(s) d'activation écrite(s)");
+        assertThat(last.get(0).expectExit(0).out()).contains("1 lettre(s) d’activation écrite(s)");
         assertThat(Files.readString(one)).contains("zmartin", "zoe.martin@ac-dijon.fr", "Collège Marcelle-Pardé");
         assertThat(last.get(1).expectExit(0).out()).contains("Maintenance désactivée.");
         assertThat(db.rows("select distinct type from audit_event where actor = 'cli:" + System.getProperty("user.name")

@@ -88,7 +88,7 @@ class AdminCliPostgresIT {
                 "Ce code ne sera plus affiché");
         Result imported = first.get(1).expectExit(0);
         assertThat(imported.err()).contains("ligne 4 (numen) : NUMEN invalide", "1 ligne(s) en erreur ignorée(s)");
-        assertThat(imported.out()).contains("3 ligne(s) lue(s), 2 compte(s) créé(s)", "2 lettre(s) d'activation");
+        assertThat(imported.out()).contains("3 ligne(s) lue(s), 2 compte(s) créé(s)", "2 lettre(s) d’activation");
         assertThat(Files.readString(work.resolve("lettres").resolve(PARDE + ".html"))).contains("zmartin");
 
         List<Result> second = cli.parallel(

@@ -79,6 +79,12 @@ class MessageBundlesTest {
     /** Families of keys built at run time, with the values they are built from. */
     private static final Map<String, Set<String>> DYNAMIC = Map.of(
             "role.", enumNames(Role.values()),
+            "cli.role.", lowerNames(Role.values()),
+            "cli.status.", lowerNames(fr.preau.identity.AccountStatus.values()),
+            "cli.interface.", lowerNames(fr.preau.identity.InterfaceChoice.values()),
+            "cli.maintenance.mode.", lowerNames(Maintenance.Mode.values()),
+            // the fields named by NewAccountChecks' errors, as AccountImport names the columns
+            "cli.import.column.", Set.of("last-name", "first-name", "numen", "role", "uai", "backup-email", "mobile"),
             "password.level.", enumNames(PasswordPolicy.Level.values()),
             "activation.outcome.", outcomeKeys(),
             "error.", Set.of("400.title", "400.text", "403.title", "403.text", "404.title", "404.text",
@@ -216,6 +222,11 @@ class MessageBundlesTest {
             keys.add(kind.name() + ".text");
         }
         return keys;
+    }
+
+    private static Set<String> lowerNames(Enum<?>[] values) {
+        return Arrays.stream(values).map(v -> v.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                .collect(Collectors.toSet());
     }
 
     private static Set<String> enumNames(Enum<?>[] values) {

@@ -40,6 +40,10 @@ public class NewAccountChecks {
     private final Tenancy tenancy;
     private final SecretKeys keys;
     private volatile Set<String> hostedDomains;
+    /** Établissements (with their académie) looked up since the last {@link #refresh()}, by UAI. */
+    private final java.util.Map<String, java.util.Optional<Place>> places = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Place(Establishment establishment, Academy academy) {}
 
     public NewAccountChecks(Tenancy tenancy, SecretKeys keys) {
         this.tenancy = tenancy;
@@ -53,6 +57,7 @@ public class NewAccountChecks {
     /** Reloads the académies' domains (call once per batch). */
     public void refresh() {
         hostedDomains = tenancy.academies().stream().map(Academy::mailDomain).collect(Collectors.toSet());
+        places.clear();
     }
 
     public Outcome check(NewAccount input) {
@@ -83,11 +88,13 @@ public class NewAccountChecks {
         if (uai.isEmpty()) {
             errors.add(UserError.onField("uai", "account.error.uai-missing"));
         } else {
-            establishment = tenancy.establishment(uai).orElse(null);
-            if (establishment == null) {
+            Place place = places.computeIfAbsent(fr.preau.tenancy.Uai.normalize(uai), code -> tenancy.establishment(code)
+                    .map(e -> new Place(e, tenancy.academyOf(e)))).orElse(null);
+            if (place == null) {
                 errors.add(UserError.onField("uai", "account.error.uai-unknown", uai));
             } else {
-                academy = tenancy.academyOf(establishment);
+                establishment = place.establishment();
+                academy = place.academy();
             }
         }
 

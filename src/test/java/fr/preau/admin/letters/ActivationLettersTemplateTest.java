@@ -38,7 +38,7 @@ class ActivationLettersTemplateTest {
         assertThat(Pattern.compile("<article class=\"letter\">").matcher(html).results().count()).isEqualTo(2);
         assertThat(html).contains("<html lang=\"fr\">", "<style>", "body{}",
                 "ABCD-EFGH-JKMN", "PQRS-TUVW-XYZ2", "jdupont", "jean.dupont@ac-dijon.fr",
-                "https://messagerie.ac-dijon.fr/first-connection", "Valable jusqu'au 23 décembre 2026 à 14h40",
+                "https://messagerie.ac-dijon.fr/first-connection", "Valable jusqu’au 23 décembre 2026 à 14h40",
                 "Assistance informatique de la DSDEN – Côte-d'Or", "Téléphone : 03 53 73 00 21",
                 "Horaires : du lundi au vendredi 08:00 – 12:00", "Courriel : assistance21@ac-dijon.fr",
                 "au moins 12 caractères", "au moins 14 caractères", "Confidentiel");
