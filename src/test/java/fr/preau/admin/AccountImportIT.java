@@ -85,7 +85,7 @@ class AccountImportIT {
                 "ligne 4 (uai) : Aucun établissement n’a le code UAI « 0219999X ».",
                 "ligne 4 (email de secours) : Adresse de secours invalide : « pas-une-adresse ».",
                 "ligne 5 (numen) : Même NUMEN qu’à la ligne 2.",
-                "ligne 6 (email de secours) : L'adresse de secours doit être une adresse personnelle, pas une adresse "
+                "ligne 6 (email de secours) : L’adresse de secours doit être une adresse personnelle, pas une adresse "
                         + "académique.");
         assertThat(refused.err()).contains("ligne 4 (numen) : NUMEN invalide", "ligne 4 (mobile) : Numéro de mobile invalide",
                 "6 ligne(s) lue(s), 3 en erreur : aucun compte n’a été importé",
