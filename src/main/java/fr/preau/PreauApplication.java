@@ -35,6 +35,10 @@ public class PreauApplication {
     }
 
     private static void serve(String[] args, boolean demo) {
+        if (Runtime.getRuntime().availableProcessors() <= 2 && System.getProperty("spring.backgroundpreinitializer.ignore") == null) {
+            // on a small machine Spring Boot's background warm-up competes with the start itself
+            System.setProperty("spring.backgroundpreinitializer.ignore", "true");
+        }
         SpringApplication application = new SpringApplication(PreauApplication.class);
         if (demo) {
             // application-demo.yml: data in ./data-demo, demo académies and accounts

@@ -21,7 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @H2Context
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "preau.demo.enabled=true",
-        "preau.argon2.memory-kib=12288",
+        "preau.argon2.memory-kib=19456",
         "preau.argon2.iterations=3",
         "preau.login.delay-after-failures=1000",
         "preau.login.lock-after-failures=1000",
