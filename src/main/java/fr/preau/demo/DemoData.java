@@ -17,7 +17,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Locale;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.MessageSource;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -60,8 +62,11 @@ class DemoData {
     private final Accounts accounts;
     private final FirstConnection firstConnection;
     private final PreauProperties properties;
+    private final MessageSource messages;
 
-    DemoData(Tenancy tenancy, Accounts accounts, FirstConnection firstConnection, PreauProperties properties) {
+    DemoData(Tenancy tenancy, Accounts accounts, FirstConnection firstConnection, PreauProperties properties,
+             MessageSource messages) {
+        this.messages = messages;
         this.tenancy = tenancy;
         this.accounts = accounts;
         this.firstConnection = firstConnection;
@@ -131,14 +136,16 @@ class DemoData {
                     .filter(a -> a.firstName().equals(agent.firstName()))
                     .findFirst()
                     .ifPresent(a -> text.append(String.format("    %-10s %-18s %-24s %-16s %s%n", a.login(),
-                            a.firstName() + " " + a.lastName(), a.role().label(), describe(a),
+                            a.firstName() + " " + a.lastName(),
+                            messages.getMessage("role." + a.role().name(), null, Locale.FRENCH), describe(a),
                             tenancy.establishment(a.establishmentId()).name())));
         }
         if (!pendingCodes.isEmpty()) {
             text.append("\n    First connection (").append(url).append("/first-connection), activation code of the pending account:\n");
             pendingCodes.forEach(code -> text.append("      ").append(code).append('\n'));
         }
-        text.append("\n    Administration: ./preau admin --help   (works while the server runs)\n");
+        text.append("\n    Administration (works while the server runs):\n      PREAU_DATA_DIR=")
+                .append(properties.dataDir()).append(" ./preau admin --help\n");
         text.append("    Stop with Ctrl+C.\n");
         out.println(text);
     }

@@ -167,6 +167,20 @@ class MessageBundlesTest {
         }
     }
 
+    @Test
+    void dateAndTimePatternsAreValid() {
+        for (Map<String, Properties> language : List.of(french, english)) {
+            language.values().forEach(p -> p.stringPropertyNames().stream().filter(k -> !k.contains(".error.")
+                    && (k.endsWith("-format") || k.contains(".format."))).forEach(key -> {
+                String pattern = p.getProperty(key);
+                // quoted literals use the ASCII apostrophe: a typographic one would be printed as such
+                assertThat(pattern).as(key).doesNotContain("’");
+                assertThat(java.time.format.DateTimeFormatter.ofPattern(pattern)
+                        .format(java.time.LocalDateTime.of(2026, 12, 23, 16, 5))).as(key).contains("23");
+            }));
+        }
+    }
+
     private static boolean dynamicallyUsed(String key) {
         for (var family : DYNAMIC.entrySet()) {
             if (key.startsWith(family.getKey()) && family.getValue().contains(key.substring(family.getKey().length()))) {
