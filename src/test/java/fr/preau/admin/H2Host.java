@@ -26,7 +26,7 @@ final class H2Host implements AutoCloseable {
     /** The same URL as application.yml's default. */
     static String url(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.resolve("db").resolve("preau").toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE";
     }
 
     static H2Host open(Path dataDir) {
