@@ -77,19 +77,20 @@ class MessageBundlesTest {
     }
 
     /** Families of keys built at run time, with the values they are built from. */
-    private static final Map<String, Set<String>> DYNAMIC = Map.of(
-            "role.", enumNames(Role.values()),
-            "cli.role.", lowerNames(Role.values()),
-            "cli.status.", lowerNames(fr.preau.identity.AccountStatus.values()),
-            "cli.interface.", lowerNames(fr.preau.identity.InterfaceChoice.values()),
-            "cli.maintenance.mode.", lowerNames(Maintenance.Mode.values()),
+    private static final Map<String, Set<String>> DYNAMIC = Map.ofEntries(
+            Map.entry("role.", enumNames(Role.values())),
+            Map.entry("cli.role.", lowerNames(Role.values())),
+            Map.entry("cli.status.", lowerNames(fr.preau.identity.AccountStatus.values())),
+            Map.entry("cli.interface.", lowerNames(fr.preau.identity.InterfaceChoice.values())),
+            Map.entry("cli.maintenance.mode.", lowerNames(Maintenance.Mode.values())),
             // the fields named by NewAccountChecks' errors, as AccountImport names the columns
-            "cli.import.column.", Set.of("last-name", "first-name", "numen", "role", "uai", "backup-email", "mobile"),
-            "password.level.", enumNames(PasswordPolicy.Level.values()),
-            "activation.outcome.", outcomeKeys(),
-            "error.", Set.of("400.title", "400.text", "403.title", "403.text", "404.title", "404.text",
+            Map.entry("cli.import.column.", Set.of("last-name", "first-name", "numen", "role", "uai", "backup-email", "mobile")),
+            Map.entry("password.level.", enumNames(PasswordPolicy.Level.values())),
+            Map.entry("activation.outcome.", outcomeKeys()),
+            Map.entry("error.", Set.of("400.title", "400.text", "403.title", "403.text", "404.title", "404.text",
                     "405.title", "405.text", "413.title", "413.text", "429.title", "429.text", "500.title",
-                    "500.text", "expired.title", "expired.text"));
+                    "500.text", "expired.title", "expired.text")),
+            Map.entry("mail.folder.", lowerNames(fr.preau.mail.FolderRole.values())));
 
     @Test
     void frenchAndEnglishHaveTheSameKeys() {

@@ -1,0 +1,87 @@
+package fr.preau.mail;
+
+import fr.preau.identity.Account;
+import fr.preau.identity.Accounts;
+import fr.preau.mail.internal.QuotaPolicy;
+import fr.preau.mail.internal.QuotaWarningMessage;
+import fr.preau.mail.internal.StoredMessages;
+import fr.preau.platform.BlobStore;
+import java.io.ByteArrayInputStream;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Quotas: what each account may store (its own quota, else its académie's default for its
+ * profile, else the installation's: 5000 MB for the full profile, 2500 MB otherwise), what it
+ * uses, and the warning message an agent gets in INBOX on reaching 90 %.
+ */
+@Service
+public class MailQuotas {
+
+    private static final Logger log = LoggerFactory.getLogger(MailQuotas.class);
+
+    private final QuotaPolicy policy;
+    private final Accounts accounts;
+    private final MailFolders folders;
+    private final StoredMessages stored;
+    private final QuotaWarningMessage warning;
+    private final BlobStore blobs;
+    private final MailEvents events;
+    private final TransactionTemplate transaction;
+
+    MailQuotas(QuotaPolicy policy, Accounts accounts, MailFolders folders, StoredMessages stored,
+               QuotaWarningMessage warning, BlobStore blobs, MailEvents events, PlatformTransactionManager transactions) {
+        this.policy = policy;
+        this.accounts = accounts;
+        this.folders = folders;
+        this.stored = stored;
+        this.warning = warning;
+        this.blobs = blobs;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    public QuotaUsage usage(long accountId) {
+        return policy.usage(accountId);
+    }
+
+    /** Sets an account's own quota in MB, or with null goes back to its default. */
+    public void setAccountQuota(long accountId, Integer megabytes) {
+        policy.setAccountQuota(accountId, megabytes);
+    }
+
+    /** Sets an académie's default quotas by profile (null: the installation's). */
+    public void setAcademyQuota(long academyId, Integer fullMb, Integer standardMb) {
+        policy.setAcademyQuota(academyId, fullMb, standardMb);
+    }
+
+    /** Puts the "nearly full" message in the agent's INBOX when usage just reached the warning level. */
+    public void warnIfNearlyFull(long accountId) {
+        try {
+            QuotaUsage usage = policy.usage(accountId);
+            Boolean due = transaction.execute(status -> policy.takeWarning(accountId, usage));
+            if (!Boolean.TRUE.equals(due)) {
+                return;
+            }
+            Optional<Account> account = accounts.byId(accountId);
+            if (account.isEmpty()) {
+                return;
+            }
+            BlobStore.Blob blob = stored.write(new ByteArrayInputStream(warning.build(account.get(), usage)));
+            var parsed = stored.parse(blob);
+            long inbox = folders.byRole(accountId, FolderRole.INBOX).id();
+            transaction.executeWithoutResult(status -> {
+                blobs.claim(blob);
+                AppendResult r = stored.insert(accountId, inbox, blob, parsed, MessageFlags.none(), null);
+                events.publish(new MailChange(accountId, inbox, MailChange.Kind.MESSAGES_ADDED, r.modseq()));
+            });
+        } catch (RuntimeException e) {
+            // a warning that cannot be written must not fail the delivery that triggered it
+            log.warn("Quota warning for account {} not delivered: {}", accountId, e.toString());
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package fr.preau.platform.internal;
+
+import fr.preau.testsupport.TestDatabase;
+
+@fr.preau.testsupport.PostgresTest
+class EventBusPostgresTest extends EventBusContract {
+    @Override
+    protected TestDatabase.Engine engine() {
+        return TestDatabase.Engine.POSTGRESQL;
+    }
+}
