@@ -33,6 +33,7 @@ public class BlobCollector {
     private final Clock clock;
     private final Duration grace;
 
+    @org.springframework.beans.factory.annotation.Autowired
     BlobCollector(JdbcClient jdbc, FileBlobStore store, List<BlobReferences> references,
                   PlatformTransactionManager transactions, Clock clock) {
         this(jdbc, store, references, new TransactionTemplate(transactions), clock, Duration.ofDays(1));

@@ -39,6 +39,7 @@ public class FileBlobStore implements BlobStore {
     private final JdbcClient jdbc;
     private final Clock clock;
 
+    @org.springframework.beans.factory.annotation.Autowired
     FileBlobStore(PreauProperties properties, JdbcClient jdbc, Clock clock) {
         this(properties.dataDir().resolve("blobs"), jdbc, clock);
     }
