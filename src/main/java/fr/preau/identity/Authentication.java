@@ -46,6 +46,54 @@ public class Authentication {
     }
 
     public LoginResult authenticate(String identifier, String password, InterfaceChoice choice, ClientInfo client) {
+        Checked checked = check(identifier, password, client, "");
+        if (checked.refusal() != null) {
+            return checked.refusal();
+        }
+        Account account = checked.account();
+        accounts.setInterface(account.id(), choice);
+        audit.record(AuditLog.Entry.of(account.login(), "LOGIN_SUCCEEDED").account(account.id())
+                .client(client.ip(), client.userAgent())
+                .details("interface=" + choice.name().toLowerCase(Locale.ROOT)));
+        return new LoginResult.Success(principal(account, choice), checked.maintenanceBanner());
+    }
+
+    /**
+     * Checks the credentials of a mail client (SMTP submission, later IMAP) with the same
+     * throttling, lock and audit as the web login. Success gives the account; any refusal gives
+     * the {@link LoginResult} a page would show, which a protocol turns into one error reply.
+     * A success is written to the security events at most once an hour per client address,
+     * as mail clients log in again and again.
+     */
+    public ProtocolLogin authenticateProtocol(String identifier, String password, String protocol, ClientInfo client) {
+        Checked checked = check(identifier, password, client, " protocol=" + protocol);
+        if (checked.refusal() != null) {
+            return new ProtocolLogin(null, checked.refusal());
+        }
+        Account account = checked.account();
+        String key = account.id() + "|" + protocol + "|" + client.ip();
+        if (recentProtocolLogins.asMap().putIfAbsent(key, Boolean.TRUE) == null) {
+            audit.record(AuditLog.Entry.of(account.login(), "PROTOCOL_LOGIN_SUCCEEDED").account(account.id())
+                    .client(client.ip(), client.userAgent()).details("protocol=" + protocol));
+        }
+        return new ProtocolLogin(account, null);
+    }
+
+    /** The outcome of {@link #authenticateProtocol}: the account, or the refusal. */
+    public record ProtocolLogin(Account account, LoginResult refusal) {
+        public boolean succeeded() {
+            return account != null;
+        }
+    }
+
+    private final com.github.benmanes.caffeine.cache.Cache<String, Boolean> recentProtocolLogins =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(1))
+                    .maximumSize(100_000).build();
+
+    /** What the shared checks found: a refusal, or the account allowed in. */
+    private record Checked(Account account, LoginResult refusal, boolean maintenanceBanner) {}
+
+    private Checked check(String identifier, String password, ClientInfo client, String auditDetails) {
         String typed = identifier == null ? "" : identifier.trim().toLowerCase(Locale.ROOT);
         Optional<AccountRepository.Credentials> found = typed.isEmpty() ? Optional.empty() : accounts.credentials(typed);
         String subject = found.map(c -> throttle.accountSubject(SCOPE, c.account().id()))
@@ -53,7 +101,7 @@ public class Authentication {
 
         LoginThrottle.State state = throttle.state(subject);
         if (state.lockedAt(clock.instant())) {
-            return new LoginResult.Locked(state.lockedUntil());
+            return refused(new LoginResult.Locked(state.lockedUntil()));
         }
         pause(throttle.delayFor(state));
 
@@ -63,39 +111,40 @@ public class Authentication {
                 : hasher.matchesNothing(secret);
 
         if (found.isPresent() && found.get().account().status() == AccountStatus.PENDING) {
-            return new LoginResult.NotActivated();
+            return refused(new LoginResult.NotActivated());
         }
         if (!matches) {
             LoginThrottle.State after = throttle.recordFailure(subject);
             found.ifPresent(c -> audit.record(AuditLog.Entry.of(c.account().login(),
                             after.lockedUntil() != null ? "ACCOUNT_LOCKED" : "LOGIN_FAILED")
                     .account(c.account().id()).client(client.ip(), client.userAgent())
-                    .details(after.lockedUntil() != null ? "until=" + after.lockedUntil() : "failures=" + after.failures())));
-            return after.lockedUntil() != null ? new LoginResult.Locked(after.lockedUntil()) : new LoginResult.BadCredentials();
+                    .details((after.lockedUntil() != null ? "until=" + after.lockedUntil() : "failures=" + after.failures())
+                            + auditDetails)));
+            return refused(after.lockedUntil() != null ? new LoginResult.Locked(after.lockedUntil()) : new LoginResult.BadCredentials());
         }
 
         Account account = found.get().account();
         throttle.reset(subject);
         if (account.status() == AccountStatus.SUSPENDED) {
             audit.record(AuditLog.Entry.of(account.login(), "LOGIN_REFUSED_SUSPENDED").account(account.id())
-                    .client(client.ip(), client.userAgent()));
-            return new LoginResult.Suspended(
-                    tenancy.department(tenancy.establishment(account.establishmentId()).departmentId()));
+                    .client(client.ip(), client.userAgent()).details(auditDetails.isEmpty() ? null : auditDetails.strip()));
+            return refused(new LoginResult.Suspended(
+                    tenancy.department(tenancy.establishment(account.establishmentId()).departmentId())));
         }
         Maintenance.Status status = maintenance.status();
         if (status.loginsRefused() && account.role() != Role.ADMINISTRATEUR) {
-            return new LoginResult.Maintenance();
+            return refused(new LoginResult.Maintenance());
         }
         if (passwordExpired(account)) {
             audit.record(AuditLog.Entry.of(account.login(), "LOGIN_PASSWORD_EXPIRED").account(account.id())
-                    .client(client.ip(), client.userAgent()));
-            return new LoginResult.PasswordExpired(account.id());
+                    .client(client.ip(), client.userAgent()).details(auditDetails.isEmpty() ? null : auditDetails.strip()));
+            return refused(new LoginResult.PasswordExpired(account.id()));
         }
-        accounts.setInterface(account.id(), choice);
-        audit.record(AuditLog.Entry.of(account.login(), "LOGIN_SUCCEEDED").account(account.id())
-                .client(client.ip(), client.userAgent())
-                .details("interface=" + choice.name().toLowerCase(Locale.ROOT)));
-        return new LoginResult.Success(principal(account, choice), status.active());
+        return new Checked(account, null, status.active());
+    }
+
+    private static Checked refused(LoginResult refusal) {
+        return new Checked(null, refusal, false);
     }
 
     /** Signs in an agent who has just renewed an expired password (they proved it with the old one). */

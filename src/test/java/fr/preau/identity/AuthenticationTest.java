@@ -43,6 +43,28 @@ class AuthenticationTest extends IdentityServiceTest {
     }
 
     @Test
+    void mailClientsLogInWithTheSameChecksAndAreRecordedOncePerAddress() {
+        Authentication.ProtocolLogin ok = s.authentication().authenticateProtocol("jdupont", PASSWORD, "smtp", CLIENT);
+        assertThat(ok.succeeded()).isTrue();
+        assertThat(ok.account().id()).isEqualTo(jean.id());
+        assertThat(s.authentication().authenticateProtocol("jean.dupont@ac-dijon.fr", PASSWORD, "smtp", CLIENT).succeeded()).isTrue();
+        assertThat(s.audit().forAccount(jean.id(), 10)).filteredOn(e -> e.type().equals("PROTOCOL_LOGIN_SUCCEEDED"))
+                .singleElement().extracting(AuditLog.Event::details).isEqualTo("protocol=smtp");
+        Authentication.ProtocolLogin wrong = s.authentication().authenticateProtocol("jdupont", "wrong", "smtp", CLIENT);
+        assertThat(wrong.succeeded()).isFalse();
+        assertThat(wrong.refusal()).isEqualTo(new LoginResult.BadCredentials());
+        assertThat(s.authentication().authenticateProtocol("nobody", "wrong", "smtp", CLIENT).refusal())
+                .isEqualTo(new LoginResult.BadCredentials());
+        assertThat(s.audit().forAccount(jean.id(), 1).getFirst().details()).isEqualTo("failures=1 protocol=smtp");
+        for (int i = 0; i < LOCK_AFTER; i++) {
+            s.authentication().authenticateProtocol("jdupont", "wrong", "smtp", CLIENT);
+        }
+        assertThat(s.authentication().authenticateProtocol("jdupont", PASSWORD, "smtp", CLIENT).refusal())
+                .as("the web lock holds for mail clients too").isInstanceOf(LoginResult.Locked.class);
+        assertThat(login("jdupont", PASSWORD)).isInstanceOf(LoginResult.Locked.class);
+    }
+
+    @Test
     void wrongCredentialsReadTheSameForKnownAndUnknownIdentifiers() {
         LoginResult known = login("jdupont", "wrong");
         LoginResult unknown = login("personne", "wrong");
