@@ -5,6 +5,7 @@ import fr.preau.identity.Accounts;
 import fr.preau.mail.internal.QuotaPolicy;
 import fr.preau.mail.internal.QuotaWarningMessage;
 import fr.preau.mail.internal.StoredMessages;
+import fr.preau.platform.AuditLog;
 import fr.preau.platform.BlobStore;
 import java.io.ByteArrayInputStream;
 import java.util.Optional;
@@ -32,9 +33,11 @@ public class MailQuotas {
     private final BlobStore blobs;
     private final MailEvents events;
     private final TransactionTemplate transaction;
+    private final AuditLog audit;
 
     MailQuotas(QuotaPolicy policy, Accounts accounts, MailFolders folders, StoredMessages stored,
-               QuotaWarningMessage warning, BlobStore blobs, MailEvents events, PlatformTransactionManager transactions) {
+               QuotaWarningMessage warning, BlobStore blobs, MailEvents events, PlatformTransactionManager transactions,
+               AuditLog audit) {
         this.policy = policy;
         this.accounts = accounts;
         this.folders = folders;
@@ -43,20 +46,42 @@ public class MailQuotas {
         this.blobs = blobs;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
+        this.audit = audit;
     }
 
     public QuotaUsage usage(long accountId) {
         return policy.usage(accountId);
     }
 
-    /** Sets an account's own quota in MB, or with null goes back to its default. */
-    public void setAccountQuota(long accountId, Integer megabytes) {
-        policy.setAccountQuota(accountId, megabytes);
+    /** Sets an account's own quota in MB, or with null goes back to its default; audited under {@code actor}. */
+    public void setAccountQuota(String actor, long accountId, Integer megabytes) {
+        if (megabytes != null && (megabytes < 1 || megabytes > 1_000_000)) {
+            throw fr.preau.platform.UserError.onField("quota", "mail.error.quota-range", 1, 1_000_000);
+        }
+        transaction.executeWithoutResult(status -> {
+            policy.setAccountQuota(accountId, megabytes);
+            audit.record(AuditLog.Entry.of(actor, "MAILBOX_QUOTA_SET").account(accountId)
+                    .details("quota_mb=" + (megabytes == null ? "default" : megabytes)));
+        });
     }
 
-    /** Sets an académie's default quotas by profile (null: the installation's). */
-    public void setAcademyQuota(long academyId, Integer fullMb, Integer standardMb) {
-        policy.setAcademyQuota(academyId, fullMb, standardMb);
+    /** Sets an académie's default quotas by profile (null: the installation's); audited under {@code actor}. */
+    public void setAcademyQuota(String actor, long academyId, Integer fullMb, Integer standardMb) {
+        for (Integer mb : new Integer[] {fullMb, standardMb}) {
+            if (mb != null && (mb < 1 || mb > 1_000_000)) {
+                throw fr.preau.platform.UserError.onField("quota", "mail.error.quota-range", 1, 1_000_000);
+            }
+        }
+        transaction.executeWithoutResult(status -> {
+            policy.setAcademyQuota(academyId, fullMb, standardMb);
+            audit.record(AuditLog.Entry.of(actor, "ACADEMY_QUOTA_SET")
+                    .details("academy=" + academyId + " full_mb=" + fullMb + " standard_mb=" + standardMb));
+        });
+    }
+
+    /** The quota an account would have without its own (its académie's or the installation's default). */
+    public long defaultLimitMegabytes(long accountId) {
+        return policy.defaultLimitMb(accountId);
     }
 
     /** Puts the "nearly full" message in the agent's INBOX when usage just reached the warning level. */

@@ -65,7 +65,7 @@ public record MailServices(IdentityServices identity, Path blobDirectory, FileBl
         bundles.setFallbackToSystemLocale(false);
         QuotaWarningMessage warning = new QuotaWarningMessage(bundles, clock);
         MailQuotas quotas = new MailQuotas(quotaPolicy, identity.accounts(), folders, stored, warning, blobs, events,
-                db.transactionManager());
+                db.transactionManager(), identity.audit());
         MailMessages messages = new MailMessages(folders, mailboxes, messageRepository, stored, backlog, quotaPolicy,
                 quotas, events, blobs, db.transactionManager());
         MailDelivery delivery = new MailDelivery(folders, stored, quotaPolicy, quotas, events, blobs, db.transactionManager());

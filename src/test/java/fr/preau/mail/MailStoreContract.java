@@ -333,7 +333,7 @@ abstract class MailStoreContract extends DatabaseContract {
 
     @Test
     void aFullMailboxRefusesAndTheOthersStillReceive() {
-        mail.quotas().setAccountQuota(camille.id(), 1);
+        mail.quotas().setAccountQuota("test", camille.id(), 1);
         String big = simple("x@example.org", "c@ac-dijon.fr", "Big", "big@x", "y".repeat(700_000));
         append(camille, inbox(camille), big);
         assertThatThrownBy(() -> append(camille, inbox(camille), big)).isInstanceOf(OverQuotaException.class)
@@ -349,17 +349,17 @@ abstract class MailStoreContract extends DatabaseContract {
     @Test
     void quotasComeFromTheAccountTheAcademyOrTheProfile() {
         assertThat(mail.quotas().usage(camille.id()).limitMegabytes()).isEqualTo(5000);
-        mail.quotas().setAcademyQuota(camille.academyId(), 4000, 2000);
+        mail.quotas().setAcademyQuota("test", camille.academyId(), 4000, 2000);
         assertThat(mail.quotas().usage(camille.id()).limitMegabytes()).isEqualTo(4000);
-        mail.quotas().setAccountQuota(camille.id(), 3000);
+        mail.quotas().setAccountQuota("test", camille.id(), 3000);
         assertThat(mail.quotas().usage(camille.id()).limitMegabytes()).isEqualTo(3000);
-        mail.quotas().setAccountQuota(camille.id(), null);
+        mail.quotas().setAccountQuota("test", camille.id(), null);
         assertThat(mail.quotas().usage(camille.id()).limitMegabytes()).isEqualTo(4000);
     }
 
     @Test
     void anAgentIsWarnedOnceAtNinetyPercent() {
-        mail.quotas().setAccountQuota(camille.id(), 1);
+        mail.quotas().setAccountQuota("test", camille.id(), 1);
         long inbox = inbox(camille);
         append(camille, inbox, simple("x@example.org", "c@ac-dijon.fr", "Half", "h@x", "y".repeat(500_000)));
         assertThat(mail.folders().get(camille.id(), inbox).messages()).isEqualTo(1);

@@ -6,6 +6,7 @@ import fr.preau.admin.cli.audit.AuditCommands;
 import fr.preau.admin.cli.department.DepartmentCommands;
 import fr.preau.admin.cli.establishment.EstablishmentCommands;
 import fr.preau.admin.cli.letters.LettersCommand;
+import fr.preau.admin.cli.mailbox.MailboxCommands;
 import fr.preau.admin.cli.maintenance.MaintenanceCommands;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,6 +27,7 @@ import picocli.CommandLine.ScopeType;
                 EstablishmentCommands.class,
                 AccountCommands.class,
                 LettersCommand.class,
+                MailboxCommands.class,
                 MaintenanceCommands.class,
                 AuditCommands.class,
         })

@@ -42,6 +42,11 @@ public class QuotaPolicy {
         if (own.isPresent()) {
             return own.get();
         }
+        return defaultLimitMb(accountId);
+    }
+
+    /** The limit without the account's own quota: its académie's default for its profile, else the installation's. */
+    public long defaultLimitMb(long accountId) {
         Account account = accounts.byId(accountId).orElseThrow(fr.preau.mail.NoSuchFolderException::new);
         boolean full = properties.quota().fullRoles().contains(account.role());
         Optional<Integer> academy = jdbc.sql("select " + (full ? "full_mb" : "standard_mb")
