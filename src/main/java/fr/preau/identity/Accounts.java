@@ -59,6 +59,16 @@ public class Accounts {
         return repository.byId(id);
     }
 
+    /** By address only (mail routing: an identifiant is not an address). */
+    public Optional<Account> byEmail(String email) {
+        return repository.byEmail(email == null ? "" : email.trim().toLowerCase(Locale.ROOT));
+    }
+
+    /** The active accounts of an académie with a role, oldest first. */
+    public List<Account> withRole(long academyId, Role role) {
+        return repository.withRole(academyId, role);
+    }
+
     /** By identifiant or address, as an administrator may type either. */
     public Optional<Account> find(String loginOrEmail) {
         return repository.credentials(loginOrEmail == null ? "" : loginOrEmail.trim().toLowerCase(Locale.ROOT))

@@ -96,6 +96,17 @@ public class AccountRepository {
                 .query(AccountRepository::account).optional();
     }
 
+    public Optional<Account> byEmail(String email) {
+        return jdbc.sql("select " + COLUMNS + " from account where email = ?").param(email)
+                .query(AccountRepository::account).optional();
+    }
+
+    /** The accounts of an académie with a role (e.g. its administrators, for postmaster@). */
+    public List<Account> withRole(long academyId, fr.preau.identity.Role role) {
+        return jdbc.sql("select " + COLUMNS + " from account where academy_id = ? and role = ? and status = 'ACTIVE' order by id")
+                .params(academyId, role.name()).query(AccountRepository::account).list();
+    }
+
     /** By identifiant or by address (both stored lower-case). */
     public Optional<Credentials> credentials(String loginOrEmail) {
         return jdbc.sql("select " + COLUMNS + ", password_hash from account where login = ? or email = ?")
