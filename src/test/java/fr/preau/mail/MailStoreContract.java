@@ -370,6 +370,20 @@ abstract class MailStoreContract extends DatabaseContract {
         assertThat(mail.folders().get(camille.id(), inbox).messages()).as("no second warning").isEqualTo(4);
     }
 
+    @Test
+    void deletingAnAccountDeletesItsMail() {
+        Folder projets = mail.folders().create(camille.id(), null, "Projets");
+        mail.folders().create(camille.id(), projets.id(), "Sous-dossier");
+        append(camille, inbox(camille), reply("Sortie", "1@x", null, null));
+        append(camille, projets.id(), reply("Re: Sortie", "2@x", "1@x", "<1@x>"));
+        append(thomas, inbox(thomas), reply("Autre", "3@x", null, null));
+        mail.identity().accounts().delete("test", camille.login());
+        assertThat(db.jdbc().sql("select count(*) from mailbox where account_id = ?").param(camille.id())
+                .query(Integer.class).single()).isZero();
+        assertThat(db.count("message")).isEqualTo(1);
+        assertThat(mail.folders().list(thomas.id())).hasSize(6);
+    }
+
     // ---- events and concurrency
 
     @Test
