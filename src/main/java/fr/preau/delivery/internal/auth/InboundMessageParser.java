@@ -15,6 +15,7 @@ import org.apache.james.mime4j.dom.Multipart;
 import org.apache.james.mime4j.dom.TextBody;
 import org.apache.james.mime4j.dom.address.Mailbox;
 import org.apache.james.mime4j.dom.address.MailboxList;
+import org.apache.james.mime4j.dom.field.ContentTypeField;
 import org.apache.james.mime4j.message.DefaultMessageBuilder;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
@@ -60,7 +61,7 @@ public final class InboundMessageParser {
                 if (from != null && !from.isEmpty()) {
                     Mailbox first = from.get(0);
                     fromName = first.getName() == null ? "" : first.getName();
-                    fromAddress = first.getAddress();
+                    fromAddress = first.getAddress() != null && first.getAddress().contains("@") ? first.getAddress() : "";
                 }
             } catch (RuntimeException unparsable) {
                 // left empty
@@ -95,6 +96,10 @@ public final class InboundMessageParser {
                 return;
             }
             String name = entity.getFilename();
+            if ((name == null || name.isBlank()) && entity.getHeader() != null
+                    && entity.getHeader().getField("Content-Type") instanceof ContentTypeField type) {
+                name = type.getParameter("name");
+            }
             if (name != null && !name.isBlank()) {
                 attachments.add(name.strip());
             }
