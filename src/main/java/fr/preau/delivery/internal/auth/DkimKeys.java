@@ -121,7 +121,7 @@ public class DkimKeys {
                             now.atOffset(ZoneOffset.UTC))
                     .update();
             if (inserted == 1) {
-                log.info("New DKIM key for {}: publish {}._domainkey.{} TXT (see preau admin)", domain, selector, domain);
+                log.info("New DKIM key for {}: publish its TXT record at {}._domainkey.{}", domain, selector, domain);
             }
         } finally {
             Arrays.fill(pkcs8, (byte) 0);
