@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What the spam filter looks at in one inbound message: the SMTP envelope, the header fields,
@@ -75,9 +74,5 @@ public record InboundMessage(
     /** The first value of a header field, or empty. */
     public String header(String name) {
         return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(Header::value).findFirst().orElse("");
-    }
-
-    String lowerText() {
-        return (subject + "\n" + textBody).toLowerCase(Locale.ROOT);
     }
 }
