@@ -34,5 +34,9 @@ public interface Dns {
         public TemporaryFailure(String message, Throwable cause) {
             super(message, cause);
         }
+
+        public TemporaryFailure(String message) {
+            super(message);
+        }
     }
 }
