@@ -10,7 +10,8 @@ create table outbound_message (
     size          bigint not null,
     -- envelope sender (MAIL FROM); null for the null reverse-path <> (notices)
     sender        varchar(320),
-    account_id    bigint references account (id) on delete set null,
+    -- the submitting account (no foreign key: like the audit log, the queue outlives accounts)
+    account_id    bigint,
     created_at    timestamp with time zone not null,
     -- language notices to the sender are written in first: fr or en
     locale        varchar(8) not null,
