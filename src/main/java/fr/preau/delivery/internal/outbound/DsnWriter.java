@@ -138,9 +138,9 @@ final class DsnWriter {
             out.append('\n');
         }
         switch (kind) {
-            case FAILED -> out.append(t(locale, "dsn.failed.advice")).append('\n');
+            case FAILED -> out.append(t(locale, "dsn.failed.advice")).append("\n\n");
             case DELAYED -> out.append(t(locale, "dsn.delayed.advice", date(locale, policy.expiry(message.createdAt()))))
-                    .append('\n');
+                    .append("\n\n");
             case DELIVERED -> { }
         }
         out.append(t(locale, full ? "dsn.attached.message" : "dsn.attached.headers")).append("\n\n");
