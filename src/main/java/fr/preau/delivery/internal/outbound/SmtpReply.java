@@ -27,8 +27,9 @@ record SmtpReply(int code, String enhancedCode, String text) {
             for (String line : response.split("\\r?\\n")) {
                 String rest = CODE_PREFIX.matcher(line.strip()).replaceFirst("");
                 Matcher m = ENHANCED.matcher(rest);
-                if (m.find()) {
-                    if (enhanced == null && m.group(1).equals(String.valueOf(code).substring(0, 1))) {
+                // an enhanced code of the reply's class (a 4.x.x after 550 is text, not a status)
+                if (m.find() && m.group(1).equals(String.valueOf(code).substring(0, 1))) {
+                    if (enhanced == null) {
                         enhanced = m.group(1) + "." + m.group(2) + "." + m.group(3);
                     }
                     rest = rest.substring(m.end());
