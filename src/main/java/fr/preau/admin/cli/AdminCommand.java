@@ -7,6 +7,7 @@ import fr.preau.admin.cli.department.DepartmentCommands;
 import fr.preau.admin.cli.establishment.EstablishmentCommands;
 import fr.preau.admin.cli.letters.LettersCommand;
 import fr.preau.admin.cli.maintenance.MaintenanceCommands;
+import fr.preau.admin.cli.queue.QueueCommands;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -28,6 +29,7 @@ import picocli.CommandLine.ScopeType;
                 LettersCommand.class,
                 MaintenanceCommands.class,
                 AuditCommands.class,
+                QueueCommands.class,
         })
 public class AdminCommand {
 
