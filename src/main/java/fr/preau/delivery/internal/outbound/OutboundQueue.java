@@ -1,25 +1,16 @@
 package fr.preau.delivery.internal.outbound;
 
-import fr.preau.delivery.MailQueue;
-import fr.preau.delivery.QueuedMessage;
-import fr.preau.delivery.QueuedRecipient;
-import fr.preau.delivery.QueuedRecipient.Status;
-import fr.preau.delivery.internal.outbound.QueueRepository.MessageRow;
 import fr.preau.delivery.internal.outbound.QueueRepository.NewMessage;
 import fr.preau.delivery.internal.outbound.QueueRepository.NewRecipient;
-import fr.preau.delivery.internal.outbound.QueueRepository.RecipientRow;
-import fr.preau.platform.AuditLog;
 import fr.preau.platform.BlobStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,10 +30,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * wakes the local worker once it commits. The raw bytes must have been written to the
  * {@link BlobStore} before; the queue claims the blob in the same transaction.
  *
- * <p>The rest is {@link MailQueue}, for operations: listing, retrying now, cancelling.
+ * <p>Operations on the queue (listing, retrying, cancelling) are {@link QueueOperations}.
  */
 @Service
-public class OutboundQueue implements MailQueue {
+public class OutboundQueue {
 
     /** RFC 3461 NOTIFY values: when the sender wants a notice. */
     public enum Notify { SUCCESS, FAILURE, DELAY, NEVER }
@@ -81,24 +72,21 @@ public class OutboundQueue implements MailQueue {
 
     private final QueueRepository repository;
     private final BlobStore blobs;
-    private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Runnable wake;
 
     @Autowired
-    OutboundQueue(QueueRepository repository, BlobStore blobs, AuditLog audit, PlatformTransactionManager transactions,
-                  Clock clock, ObjectProvider<QueueWorker> workers) {
-        this(repository, blobs, audit, new TransactionTemplate(transactions), clock,
-                () -> workers.ifAvailable(QueueWorker::wake));
+    OutboundQueue(QueueRepository repository, BlobStore blobs, PlatformTransactionManager transactions, Clock clock,
+                  ObjectProvider<QueueWorker> workers) {
+        this(repository, blobs, new TransactionTemplate(transactions), clock, () -> workers.ifAvailable(QueueWorker::wake));
     }
 
     /** {@code wake} is run after each enqueue commits (the local worker's wake-up). */
-    OutboundQueue(QueueRepository repository, BlobStore blobs, AuditLog audit, TransactionTemplate transaction,
-                  Clock clock, Runnable wake) {
+    OutboundQueue(QueueRepository repository, BlobStore blobs, TransactionTemplate transaction, Clock clock,
+                  Runnable wake) {
         this.repository = repository;
         this.blobs = blobs;
-        this.audit = audit;
         this.transaction = transaction;
         this.clock = clock;
         this.wake = wake;
@@ -160,81 +148,10 @@ public class OutboundQueue implements MailQueue {
         return enqueue(blob, null, List.of(recipient), null, Locale.FRENCH);
     }
 
-    // ---- MailQueue
-
-    @Override
-    public List<QueuedMessage> list(Filter filter) {
-        Filter normalised = filter.domain() == null ? filter : filter.domain(OutboundAddress.domain(filter.domain()));
-        List<Long> ids = repository.matching(normalised);
-        Map<Long, List<QueuedRecipient>> recipients = new LinkedHashMap<>();
-        for (RecipientRow r : repository.recipientsOf(ids, normalised)) {
-            recipients.computeIfAbsent(r.messageId(), k -> new ArrayList<>()).add(view(r));
-        }
-        return repository.messages(ids).stream()
-                .map(m -> view(m, recipients.getOrDefault(m.id(), List.of())))
-                .toList();
-    }
-
-    @Override
-    public Optional<QueuedMessage> find(long messageId) {
-        return repository.message(messageId)
-                .map(m -> view(m, repository.recipientsOf(messageId).stream().map(OutboundQueue::view).toList()));
-    }
-
-    @Override
-    public Map<Status, Long> counts() {
-        return repository.counts();
-    }
-
-    @Override
-    public int retry(String actor, long messageId) {
-        Integer made = transaction.execute(status -> {
-            int n = repository.retryMessage(messageId, clock.instant());
-            if (n > 0) {
-                audit.record(AuditLog.Entry.of(actor, "OUTBOUND_RETRIED")
-                        .account(repository.message(messageId).map(MessageRow::accountId).orElse(null))
-                        .details("message " + messageId + ", " + n + " recipient(s)"));
-                afterCommit(wake);
-            }
-            return n;
-        });
-        return made;
-    }
-
-    @Override
-    public int retryAllDeferred(String actor) {
-        Integer made = transaction.execute(status -> {
-            int n = repository.retryAllDeferred(clock.instant());
-            audit.record(AuditLog.Entry.of(actor, "OUTBOUND_RETRIED").details("all deferred, " + n + " recipient(s)"));
-            afterCommit(wake);
-            return n;
-        });
-        return made;
-    }
-
-    @Override
-    public boolean cancel(String actor, long messageId) {
-        Boolean done = transaction.execute(status -> {
-            Optional<MessageRow> message = repository.message(messageId);
-            if (message.isEmpty()) {
-                return false;
-            }
-            List<RecipientRow> recipients = repository.recipientsOf(messageId);
-            long pending = recipients.stream().filter(r -> r.status().pending()).count();
-            repository.delete(messageId);
-            audit.record(AuditLog.Entry.of(actor, "OUTBOUND_CANCELLED").account(message.get().accountId())
-                    .details("message " + messageId + " from " + (message.get().sender() == null ? "<>"
-                            : message.get().sender()) + ", " + recipients.size() + " recipient(s), " + pending
-                            + " not delivered"));
-            return true;
-        });
-        return Boolean.TRUE.equals(done);
-    }
-
     // ---- helpers
 
     /** Runs {@code action} once the current transaction commits (at once without one). */
-    private static void afterCommit(Runnable action) {
+    static void afterCommit(Runnable action) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -245,16 +162,6 @@ public class OutboundQueue implements MailQueue {
         } else {
             action.run();
         }
-    }
-
-    private static QueuedMessage view(MessageRow m, List<QueuedRecipient> recipients) {
-        return new QueuedMessage(m.id(), m.sender(), m.accountId(), m.size(), m.createdAt(), recipients);
-    }
-
-    private static QueuedRecipient view(RecipientRow r) {
-        return new QueuedRecipient(r.id(), r.address(), r.domain(), r.status(), r.attempts(),
-                r.status().pending() ? r.nextAttemptAt() : null, r.lastAttemptAt(), r.lastReply(), r.remoteMta(),
-                r.delayWarned(), r.finishedAt());
     }
 
     private static String clean(String value, int max) {

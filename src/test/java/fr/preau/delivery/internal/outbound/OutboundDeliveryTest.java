@@ -89,7 +89,7 @@ class OutboundDeliveryTest {
         assertThat(t.tls()).isTrue();
         assertThat(t.user()).isEqualTo("preau");
         assertThat(t.mailFrom()).isEqualTo("jean.dupont@ac-dijon.fr");
-        QueuedRecipient r = kit.queue.find(id).orElseThrow().recipients().get(0);
+        QueuedRecipient r = kit.operations.find(id).orElseThrow().recipients().get(0);
         assertThat(r.status()).isEqualTo(Status.DELIVERED);
         assertThat(r.lastReply()).isEqualTo("250 2.0.0 Ok: queued");
         assertThat(r.remoteMta()).isEqualTo("127.0.0.1");
@@ -104,14 +104,14 @@ class OutboundDeliveryTest {
         QueueWorker.Pass first = worker.runOnce();
         assertThat(first.delivered()).isEqualTo(1);
         assertThat(first.deferred()).isEqualTo(1);
-        QueuedRecipient grey = kit.queue.find(id).orElseThrow().recipients().get(0);
+        QueuedRecipient grey = kit.operations.find(id).orElseThrow().recipients().get(0);
         assertThat(grey.status()).isEqualTo(Status.DEFERRED);
         assertThat(grey.lastReply()).isEqualTo("450 4.7.1 Greylisted, come back later");
 
         sink.rcptReplies(a -> null);
         kit.clock.advance(Duration.ofMinutes(5));
         assertThat(worker.runOnce().delivered()).isEqualTo(1);
-        assertThat(kit.queue.find(id).orElseThrow().recipients()).extracting(QueuedRecipient::status)
+        assertThat(kit.operations.find(id).orElseThrow().recipients()).extracting(QueuedRecipient::status)
                 .containsOnly(Status.DELIVERED);
         assertThat(sink.transactions()).extracting(SmtpSink.Transaction::recipients)
                 .containsExactly(List.of("direct@example.org"), List.of("grey@example.org"));
@@ -127,7 +127,7 @@ class OutboundDeliveryTest {
         long id = kit.enqueue(OutboundKit.message("Injoignable"), "jean.dupont@ac-dijon.fr", "ami@example.org");
 
         assertThat(worker.runOnce().deferred()).isEqualTo(1);
-        QueuedRecipient r = kit.queue.find(id).orElseThrow().recipients().get(0);
+        QueuedRecipient r = kit.operations.find(id).orElseThrow().recipients().get(0);
         assertThat(r.lastReply()).startsWith("451 4.4.1 Connection to mx.example.org failed");
         assertThat(r.nextAttemptAt()).isEqualTo(kit.clock.instant().plus(Duration.ofMinutes(5)));
 

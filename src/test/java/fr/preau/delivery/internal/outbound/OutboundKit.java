@@ -43,6 +43,7 @@ final class OutboundKit implements AutoCloseable {
     final AuditLog audit;
     final QueueRepository repository;
     final OutboundQueue queue;
+    final QueueOperations operations;
     final AtomicInteger wakeUps = new AtomicInteger();
     final List<SentNotice> notices = new CopyOnWriteArrayList<>();
     /** Set to make the sink fail (as a broken local delivery would). */
@@ -54,7 +55,8 @@ final class OutboundKit implements AutoCloseable {
         this.blobs = new FileBlobStore(blobDirectory, db.jdbc(), clock);
         this.audit = PlatformFactory.auditLog(db.jdbc(), clock);
         this.repository = new QueueRepository(db.jdbc());
-        this.queue = new OutboundQueue(repository, blobs, audit, db.transaction(), clock, wakeUps::incrementAndGet);
+        this.queue = new OutboundQueue(repository, blobs, db.transaction(), clock, wakeUps::incrementAndGet);
+        this.operations = new QueueOperations(repository, audit, db.transaction(), clock, wakeUps::incrementAndGet);
     }
 
     /** Defaults of application.yml, with our host name and {@code mxPort}. */

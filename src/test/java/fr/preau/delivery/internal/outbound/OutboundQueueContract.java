@@ -52,7 +52,7 @@ abstract class OutboundQueueContract extends DatabaseContract {
         long id = kit.queue.enqueue(blob, "jean.dupont@ac-dijon.fr",
                 List.of("ami@Example.ORG", "ami@example.org", "<autre@exemple.fr>", "x@bücher.de"), 42L, Locale.ENGLISH);
 
-        QueuedMessage m = kit.queue.find(id).orElseThrow();
+        QueuedMessage m = kit.operations.find(id).orElseThrow();
         assertThat(m.sender()).isEqualTo("jean.dupont@ac-dijon.fr");
         assertThat(m.size()).isEqualTo(blob.size());
         assertThat(m.createdAt()).isEqualTo(kit.clock.instant());
@@ -76,8 +76,8 @@ abstract class OutboundQueueContract extends DatabaseContract {
         long a = kit.enqueue(OutboundKit.message("a"), null, "x@example.org");
         long b = kit.enqueue(OutboundKit.message("b"), "", "x@example.org");
         long c = kit.enqueue(OutboundKit.message("c"), "<>", "x@example.org");
-        assertThat(List.of(a, b, c)).allSatisfy(id -> assertThat(kit.queue.find(id).orElseThrow().sender()).isNull());
-        assertThat(kit.queue.list(MailQueue.Filter.all().sender("<>"))).hasSize(3);
+        assertThat(List.of(a, b, c)).allSatisfy(id -> assertThat(kit.operations.find(id).orElseThrow().sender()).isNull());
+        assertThat(kit.operations.list(MailQueue.Filter.all().sender("<>"))).hasSize(3);
     }
 
     @Test
@@ -142,25 +142,25 @@ abstract class OutboundQueueContract extends DatabaseContract {
         kit.repository.finished(b.id(), "w", Status.FAILED, kit.clock.instant(), SmtpReply.parse(550, "550 5.1.1 no"),
                 "mx.other.fr", null);
 
-        assertThat(ids(kit.queue.list(MailQueue.Filter.pending()))).containsExactly(first, second);
-        assertThat(kit.queue.list(MailQueue.Filter.pending()).get(0).recipients())
+        assertThat(ids(kit.operations.list(MailQueue.Filter.pending()))).containsExactly(first, second);
+        assertThat(kit.operations.list(MailQueue.Filter.pending()).get(0).recipients())
                 .extracting(QueuedRecipient::address).containsExactly("a@example.org");
-        assertThat(kit.queue.list(MailQueue.Filter.all()).get(0).recipients()).hasSize(2);
-        List<QueuedMessage> failed = kit.queue.list(MailQueue.Filter.all().statuses(EnumSet.of(Status.FAILED)));
+        assertThat(kit.operations.list(MailQueue.Filter.all()).get(0).recipients()).hasSize(2);
+        List<QueuedMessage> failed = kit.operations.list(MailQueue.Filter.all().statuses(EnumSet.of(Status.FAILED)));
         assertThat(ids(failed)).containsExactly(first);
         QueuedRecipient failure = failed.get(0).recipients().get(0);
         assertThat(failure.lastReply()).isEqualTo("550 5.1.1 no");
         assertThat(failure.remoteMta()).isEqualTo("mx.other.fr");
         assertThat(failure.nextAttemptAt()).isNull();
         assertThat(failure.finishedAt()).isEqualTo(kit.clock.instant());
-        assertThat(ids(kit.queue.list(MailQueue.Filter.all().domain("EXAMPLE.org")))).containsExactly(first, second);
-        assertThat(ids(kit.queue.list(MailQueue.Filter.all().domain("other.fr")))).containsExactly(first);
-        assertThat(ids(kit.queue.list(MailQueue.Filter.all().sender("zoe@ac-dijon.fr")))).containsExactly(second);
-        assertThat(ids(kit.queue.list(MailQueue.Filter.all().account(1L)))).containsExactly(first);
-        assertThat(ids(kit.queue.list(MailQueue.Filter.all().limit(1)))).containsExactly(first);
-        assertThat(kit.queue.counts()).containsEntry(Status.QUEUED, 2L).containsEntry(Status.FAILED, 1L)
+        assertThat(ids(kit.operations.list(MailQueue.Filter.all().domain("EXAMPLE.org")))).containsExactly(first, second);
+        assertThat(ids(kit.operations.list(MailQueue.Filter.all().domain("other.fr")))).containsExactly(first);
+        assertThat(ids(kit.operations.list(MailQueue.Filter.all().sender("zoe@ac-dijon.fr")))).containsExactly(second);
+        assertThat(ids(kit.operations.list(MailQueue.Filter.all().account(1L)))).containsExactly(first);
+        assertThat(ids(kit.operations.list(MailQueue.Filter.all().limit(1)))).containsExactly(first);
+        assertThat(kit.operations.counts()).containsEntry(Status.QUEUED, 2L).containsEntry(Status.FAILED, 1L)
                 .containsEntry(Status.DEFERRED, 0L).containsEntry(Status.DELIVERED, 0L);
-        assertThat(kit.queue.find(999_999)).isEmpty();
+        assertThat(kit.operations.find(999_999)).isEmpty();
     }
 
     @Test
@@ -208,11 +208,11 @@ abstract class OutboundQueueContract extends DatabaseContract {
         assertThat(kit.repository.due(kit.clock.instant(), 10)).isEmpty();
         int before = kit.wakeUps.get();
 
-        assertThat(kit.queue.retry("cli:admin", id)).isEqualTo(2);
+        assertThat(kit.operations.retry("cli:admin", id)).isEqualTo(2);
         assertThat(kit.repository.due(kit.clock.instant(), 10)).hasSize(2);
         assertThat(kit.wakeUps.get()).isEqualTo(before + 1);
-        assertThat(kit.queue.retry("cli:admin", 999_999)).isZero();
-        assertThat(kit.queue.retryAllDeferred("cli:admin")).isEqualTo(2);
+        assertThat(kit.operations.retry("cli:admin", 999_999)).isZero();
+        assertThat(kit.operations.retryAllDeferred("cli:admin")).isEqualTo(2);
         assertThat(kit.audit.latest("OUTBOUND_RETRIED", 10)).hasSize(2).first()
                 .extracting(AuditLog.Event::actor).isEqualTo("cli:admin");
     }
@@ -220,10 +220,10 @@ abstract class OutboundQueueContract extends DatabaseContract {
     @Test
     void cancelRemovesTheMessageWithoutANoticeAndIsAudited() {
         long id = kit.queue.enqueue(kit.store(bytes("c")), "s@ac-dijon.fr", List.of("a@example.org"), 5L, Locale.FRENCH);
-        assertThat(kit.queue.cancel("cli:admin", id)).isTrue();
-        assertThat(kit.queue.find(id)).isEmpty();
+        assertThat(kit.operations.cancel("cli:admin", id)).isTrue();
+        assertThat(kit.operations.find(id)).isEmpty();
         assertThat(db.count("outbound_recipient")).isZero();
-        assertThat(kit.queue.cancel("cli:admin", id)).isFalse();
+        assertThat(kit.operations.cancel("cli:admin", id)).isFalse();
         AuditLog.Event event = kit.audit.latest("OUTBOUND_CANCELLED", 10).get(0);
         assertThat(event.accountId()).isEqualTo(5L);
         assertThat(event.details()).contains("message " + id, "s@ac-dijon.fr", "1 not delivered");

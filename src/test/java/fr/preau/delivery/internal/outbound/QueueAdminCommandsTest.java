@@ -44,7 +44,7 @@ class QueueAdminCommandsTest {
         db = TestDatabase.h2();
         kit = new OutboundKit(db, blobDirectory);
         application = new GenericApplicationContext();
-        application.registerBean(MailQueue.class, () -> kit.queue);
+        application.registerBean(MailQueue.class, () -> kit.operations);
         application.registerBean("messageSource", MessageSource.class, () -> {
             ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
             messages.setBasenames("i18n/admin", "i18n/delivery");
@@ -159,7 +159,7 @@ class QueueAdminCommandsTest {
         Outcome deleted = run("queue", "delete", String.valueOf(id));
         assertThat(deleted.status()).isZero();
         assertThat(deleted.out()).contains("Message " + id + " retiré de la file (2 destinataire(s) non remis)");
-        assertThat(kit.queue.find(id)).isEmpty();
+        assertThat(kit.operations.find(id)).isEmpty();
         assertThat(kit.audit.latest("OUTBOUND_CANCELLED", 10)).singleElement()
                 .satisfies(e -> assertThat(e.actor()).startsWith("cli:"));
 

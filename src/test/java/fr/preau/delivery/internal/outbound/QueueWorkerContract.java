@@ -93,7 +93,7 @@ abstract class QueueWorkerContract extends DatabaseContract {
             assertThat(c.sender()).isEqualTo("jean.dupont@ac-dijon.fr");
             assertThat(new String(c.raw(), StandardCharsets.UTF_8)).isEqualTo(OutboundKit.message("Bonjour"));
         });
-        assertThat(kit.queue.find(id).orElseThrow().recipients()).allSatisfy(r -> {
+        assertThat(kit.operations.find(id).orElseThrow().recipients()).allSatisfy(r -> {
             assertThat(r.status()).isEqualTo(Status.DELIVERED);
             assertThat(r.attempts()).isEqualTo(1);
             assertThat(r.lastReply()).isEqualTo("250 2.0.0 Ok: queued as 42");
@@ -114,7 +114,7 @@ abstract class QueueWorkerContract extends DatabaseContract {
         QueueWorker worker = kit.worker(transport);
 
         assertThat(worker.runOnce()).isEqualTo(new QueueWorker.Pass(1, 0, 1, 1));
-        QueuedRecipient nobody = kit.queue.find(id).orElseThrow().recipients().get(0);
+        QueuedRecipient nobody = kit.operations.find(id).orElseThrow().recipients().get(0);
         assertThat(nobody.status()).isEqualTo(Status.FAILED);
         assertThat(nobody.lastReply()).isEqualTo("550 5.1.1 <nobody@example.org>: Recipient address rejected");
         assertThat(kit.notices).singleElement().satisfies(n -> {
@@ -139,7 +139,7 @@ abstract class QueueWorkerContract extends DatabaseContract {
         for (int attempt = 1; attempt <= 7; attempt++) {
             worker.runOnce();
             assertThat(transport.calls).hasSize(attempt);
-            QueuedRecipient r = kit.queue.find(id).orElseThrow().recipients().get(0);
+            QueuedRecipient r = kit.operations.find(id).orElseThrow().recipients().get(0);
             assertThat(r.status()).isEqualTo(Status.DEFERRED);
             assertThat(r.attempts()).isEqualTo(attempt);
             delays.add(Duration.between(previous, r.nextAttemptAt()));
@@ -165,7 +165,7 @@ abstract class QueueWorkerContract extends DatabaseContract {
         QueuedRecipient r = null;
         for (int pass = 0; pass < 500; pass++) {
             worker.runOnce();
-            r = kit.queue.find(id).orElseThrow().recipients().get(0);
+            r = kit.operations.find(id).orElseThrow().recipients().get(0);
             if (warnedAt == null && !kit.notices.isEmpty()) {
                 warnedAt = kit.clock.instant();
             }
@@ -191,12 +191,12 @@ abstract class QueueWorkerContract extends DatabaseContract {
                 : SmtpReply.parse(451, "451 4.4.1 later");
         long id = kit.enqueue(OutboundKit.message("Avis"), null, "gone@example.org", "later@example.org");
         QueueWorker worker = kit.worker(transport);
-        for (int pass = 0; pass < 200 && kit.queue.find(id).orElseThrow().pending(); pass++) {
+        for (int pass = 0; pass < 200 && kit.operations.find(id).orElseThrow().pending(); pass++) {
             worker.runOnce();
-            kit.queue.find(id).orElseThrow().recipients().stream().filter(x -> x.status().pending()).findFirst()
+            kit.operations.find(id).orElseThrow().recipients().stream().filter(x -> x.status().pending()).findFirst()
                     .ifPresent(x -> kit.clock.set(x.nextAttemptAt()));
         }
-        assertThat(kit.queue.find(id).orElseThrow().recipients()).extracting(QueuedRecipient::status)
+        assertThat(kit.operations.find(id).orElseThrow().recipients()).extracting(QueuedRecipient::status)
                 .containsOnly(Status.FAILED);
         assertThat(kit.notices).isEmpty();
         assertThat(transport.calls).allSatisfy(c -> assertThat(c.sender()).isNull());
@@ -271,7 +271,7 @@ abstract class QueueWorkerContract extends DatabaseContract {
         }
         assertThat(transport.delivered()).hasSize(80).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(new HashSet<>(transport.delivered())).hasSize(80);
-        assertThat(kit.queue.counts()).containsEntry(Status.DELIVERED, 80L);
+        assertThat(kit.operations.counts()).containsEntry(Status.DELIVERED, 80L);
     }
 
     @Test
