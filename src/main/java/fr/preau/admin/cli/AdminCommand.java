@@ -8,6 +8,7 @@ import fr.preau.admin.cli.establishment.EstablishmentCommands;
 import fr.preau.admin.cli.letters.LettersCommand;
 import fr.preau.admin.cli.mailbox.MailboxCommands;
 import fr.preau.admin.cli.maintenance.MaintenanceCommands;
+import fr.preau.admin.cli.queue.QueueCommands;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -30,6 +31,7 @@ import picocli.CommandLine.ScopeType;
                 MailboxCommands.class,
                 MaintenanceCommands.class,
                 AuditCommands.class,
+                QueueCommands.class,
         })
 public class AdminCommand {
 

@@ -1,0 +1,7 @@
+package fr.preau.admin.cli.queue;
+
+import picocli.CommandLine.Command;
+
+/** {@code preau admin queue ...}: mail waiting to be delivered to other domains. */
+@Command(name = "queue", subcommands = {QueueList.class, QueueRetry.class, QueueDelete.class})
+public class QueueCommands {}
