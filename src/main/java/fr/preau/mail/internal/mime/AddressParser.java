@@ -2,7 +2,6 @@ package fr.preau.mail.internal.mime;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A lenient RFC 5322 address-list parser for what real mail holds: display names in quotes,
@@ -91,14 +90,10 @@ final class AddressParser {
                 }
             }
             if (words == 0) {
-                String c = comment(tokens);
-                if (c != null) {
-                    out.add(new MailAddress(null, c));
-                }
-                tokens.clear();
+                tokens.clear(); // only comments: "(the end of the group)"
                 return;
             }
-            if (at >= 0 && words > 1 && isAddrSpecAround(tokens, at)) {
+            if (at >= 0 && words > 1 && glued(tokens)) {
                 address = addrSpec(tokens, 0, tokens.size());
                 name = comment(tokens);
             } else if (at >= 0 && words > 1) {
@@ -120,7 +115,7 @@ final class AddressParser {
             }
         }
         tokens.clear();
-        if ((address == null || address.isEmpty()) && name == null) {
+        if ((address == null || address.isEmpty()) && name == null && angle < 0) {
             return;
         }
         out.add(new MailAddress(name, address == null ? "" : address));
@@ -147,16 +142,27 @@ final class AddressParser {
         return false;
     }
 
-    /** Whether the words around the '@' word are glued to it ("first . last"@host, quoted local parts). */
-    private static boolean isAddrSpecAround(List<Token> tokens, int at) {
-        String text = tokens.get(at).text;
-        if (text.startsWith("@")) {
-            return true; // "local"@domain: the quoted string before is the local part
+    /**
+     * Whether the words form one addr-spec written with spaces or quotes inside
+     * ({@code "john doe"@example.org}, {@code jdoe@test . example}): every two neighbours are
+     * joined by a dot or an at sign.
+     */
+    private static boolean glued(List<Token> tokens) {
+        String previous = null;
+        for (Token t : tokens) {
+            if (t.kind != Kind.ATOM && t.kind != Kind.QUOTED) {
+                continue;
+            }
+            if (previous != null) {
+                boolean joined = t.kind == Kind.ATOM && (t.text.startsWith(".") || t.text.startsWith("@"))
+                        || previous.endsWith(".") || previous.endsWith("@");
+                if (!joined) {
+                    return false;
+                }
+            }
+            previous = t.kind == Kind.QUOTED ? "\"" : t.text;
         }
-        if (text.endsWith("@")) {
-            return true;
-        }
-        return false;
+        return true;
     }
 
     private static String addrSpec(List<Token> tokens, int from, int to) {
@@ -238,19 +244,11 @@ final class AddressParser {
                 s = s.substring(colon + 1); // obsolete route: <@a.example,@b.example:user@c.example>
             }
         }
-        if (s.regionMatches(true, 0, "mailto:", 0, 7)) {
-            s = s.substring(7);
-        }
         while (s.startsWith("<")) {
             s = s.substring(1);
         }
         while (s.endsWith(">")) {
             s = s.substring(0, s.length() - 1);
-        }
-        // lower-case the domain only: local parts are case-sensitive in theory
-        int at = s.lastIndexOf('@');
-        if (at >= 0) {
-            s = s.substring(0, at + 1) + s.substring(at + 1).toLowerCase(Locale.ROOT);
         }
         return s.length() > MAX_ADDRESS ? s.substring(0, MAX_ADDRESS) : s;
     }

@@ -190,9 +190,11 @@ public final class BodyStructureJson {
             if (count++ >= 1000) {
                 break;
             }
-            g.writeStartArray();
-            g.writeString(cut(a.name()));
+            g.writeStartArray(); // [address] or [address, name]
             g.writeString(cut(a.address()));
+            if (a.name() != null) {
+                g.writeString(cut(a.name()));
+            }
             g.writeEndArray();
         }
         g.writeEndArray();
@@ -258,8 +260,8 @@ public final class BodyStructureJson {
     private static List<MailAddress> addresses(JsonNode n) {
         List<MailAddress> list = new ArrayList<>();
         for (JsonNode a : n) {
-            JsonNode name = a.path(0);
-            list.add(new MailAddress(name.isNull() || name.isMissingNode() ? null : name.asString(), a.path(1).asString("")));
+            JsonNode name = a.path(1);
+            list.add(new MailAddress(name.isMissingNode() || name.isNull() ? null : name.asString(), a.path(0).asString("")));
         }
         return List.copyOf(list);
     }

@@ -22,7 +22,7 @@ final class DateParser {
             "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d+)?)?\\s*(Z|[+-]\\d{2}:?\\d{2})?)?.*",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TIME = Pattern.compile("(\\d{1,2})[:.](\\d{1,2})(?:[:.](\\d{1,2}))?(?:[.,]\\d+)?.*");
-    private static final Pattern NUMERIC_ZONE = Pattern.compile("([+-])(\\d{1,2}):?(\\d{2})?|([+-])(\\d{3})");
+    private static final Pattern NUMERIC_ZONE = Pattern.compile("([+-])(\\d{3})|([+-])(\\d{1,2}):?(\\d{2})?");
 
     private static final Map<String, Integer> ZONES = Map.ofEntries(
             Map.entry("UT", 0), Map.entry("UTC", 0), Map.entry("GMT", 0), Map.entry("Z", 0), Map.entry("WET", 0),
@@ -34,6 +34,10 @@ final class DateParser {
             Map.entry("PDT", -420), Map.entry("AKST", -540), Map.entry("AKDT", -480), Map.entry("HST", -600),
             Map.entry("JST", 540), Map.entry("KST", 540), Map.entry("HKT", 480), Map.entry("SGT", 480),
             Map.entry("AEST", 600), Map.entry("AEDT", 660), Map.entry("NZST", 720), Map.entry("NZDT", 780));
+
+    private static final java.util.Set<String> DAYS = java.util.Set.of("MON", "TUE", "WED", "THU", "FRI", "SAT",
+            "SUN", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY", "LUN", "MER",
+            "JEU", "VEN", "SAM", "DIM", "LUNDI", "MARDI", "MERCREDI", "JEUDI", "VENDREDI", "SAMEDI", "DIMANCHE");
 
     private DateParser() {}
 
@@ -81,6 +85,7 @@ final class DateParser {
         Integer year = null;
         LocalTime time = null;
         Integer zone = null;
+        boolean marchOrMardi = false;
         for (String raw : tokens) {
             if (raw.isEmpty()) {
                 continue;
@@ -134,8 +139,12 @@ final class DateParser {
             }
             if (Character.isLetter(first)) {
                 String upper = token.replace(".", "").toUpperCase(Locale.ROOT);
+                if (DAYS.contains(upper)) {
+                    continue;
+                }
                 Integer mon = month(upper);
-                if (mon != null && month == null) {
+                if (mon != null && (month == null || marchOrMardi)) {
+                    marchOrMardi = month == null && upper.equals("MAR"); // "mar. 3 sept.": mardi, not March
                     month = mon;
                     continue;
                 }
@@ -180,9 +189,9 @@ final class DateParser {
         int sign;
         int hours;
         int minutes;
-        if (m.group(4) != null) {
-            sign = m.group(4).equals("-") ? -1 : 1;
-            String d = m.group(5);
+        if (m.group(1) != null) {
+            sign = m.group(1).equals("-") ? -1 : 1;
+            String d = m.group(2);
             int mm = Integer.parseInt(d.substring(1));
             if (mm < 60) {
                 hours = d.charAt(0) - '0';
@@ -192,9 +201,9 @@ final class DateParser {
                 minutes = 0;
             }
         } else {
-            sign = m.group(1).equals("-") ? -1 : 1;
-            hours = Integer.parseInt(m.group(2));
-            minutes = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+            sign = m.group(3).equals("-") ? -1 : 1;
+            hours = Integer.parseInt(m.group(4));
+            minutes = m.group(5) == null ? 0 : Integer.parseInt(m.group(5));
         }
         if (hours > 18 || minutes > 59 || hours * 60 + minutes > 18 * 60) {
             return null;

@@ -2,7 +2,7 @@ package fr.preau.mail.internal.mime;
 
 /**
  * One mailbox of an address header: the display name (RFC 2047 decoded, null when there is
- * none) and the address as written ({@code local@domain}, domain lower-cased; possibly not a
+ * none) and the address as written ({@code local@domain}, case kept; possibly not a
  * valid address at all when the header was broken, possibly empty for {@code <>}).
  */
 public record MailAddress(String name, String address) {

@@ -59,7 +59,11 @@ final class MediaTypes {
 
     /** ".pdf" for application/pdf; ".bin" when unknown. */
     static String extension(String mediaType) {
-        return EXTENSIONS.getOrDefault(mediaType, ".bin");
+        String known = EXTENSIONS.get(mediaType);
+        if (known != null) {
+            return known;
+        }
+        return mediaType != null && mediaType.startsWith("text/") ? ".txt" : ".bin";
     }
 
     /** The media type of a file name's extension; application/octet-stream when unknown. */

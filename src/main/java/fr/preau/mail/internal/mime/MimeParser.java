@@ -31,6 +31,7 @@ public class MimeParser {
     public static final int PREVIEW_LENGTH = 200;
     static final int MAX_ATTACHMENT_TEXT = 1 << 20;
 
+    private static final Pattern SUBJECT_UNSAFE = Pattern.compile("[/\\\\:*?\"<>|]");
     private static final Pattern CID = Pattern.compile("cid:([^\"'\\s>)]+)", Pattern.CASE_INSENSITIVE);
 
     public ParsedMessage parse(InputStream raw) throws IOException {
@@ -53,7 +54,9 @@ public class MimeParser {
         List<Attachment> attachments = new ArrayList<>();
         StringBuilder attachmentText = new StringBuilder();
         for (MimePart part : content.attachments) {
-            boolean inline = content.inline.containsKey(part) || referenced(part, content.cids);
+            // inline: referenced from the HTML body, or an image placed between body texts (Apple Mail)
+            boolean inline = referenced(part, content.cids) || (content.inline.containsKey(part)
+                    && "inline".equals(part.disposition()) && !content.textParts.isEmpty());
             attachments.add(new Attachment(part.path(), filename(part, parser), part.mediaType(),
                     parser.decodedSizes.getOrDefault(part.path(), part.size()), inline, part.contentId(), null));
             List<Tnef.TnefFile> files = parser.tnefFiles.get(part.path());
@@ -133,7 +136,7 @@ public class MimeParser {
                 continue;
             }
             String t = parser.texts.get(part.path());
-            if (!anyHtml || t == null) {
+            if (!anyHtml || t == null || t.isBlank()) {
                 continue;
             }
             if (part.subtype().equals("html")) {
@@ -142,6 +145,21 @@ public class MimeParser {
                 html.append("<div style=\"white-space: pre-wrap\">").append(escape(t)).append("</div>");
             }
             htmlParts.add(part);
+        }
+        if (text.isEmpty() && !htmlParts.isEmpty()) {
+            // no usable plain text (an empty text/plain alternative): the HTML as text
+            for (MimePart part : htmlParts) {
+                if (part.subtype().equals("html")) {
+                    String converted = HtmlToText.convert(parser.texts.get(part.path()));
+                    if (!converted.isEmpty()) {
+                        if (!text.isEmpty()) {
+                            text.append("\n\n");
+                        }
+                        text.append(converted);
+                        textParts.add(part);
+                    }
+                }
+            }
         }
         Set<String> cids = new HashSet<>();
         Matcher m = CID.matcher(html);
@@ -158,7 +176,7 @@ public class MimeParser {
                 attachments.add(part);
             }
         }
-        return new Content(text.toString(), anyHtml && !htmlParts.isEmpty() ? html.toString() : null, textParts,
+        return new Content(text.toString().strip(), anyHtml && !htmlParts.isEmpty() ? html.toString() : null, textParts,
                 htmlParts, attachments, inline, cids);
     }
 
@@ -182,7 +200,10 @@ public class MimeParser {
         }
         if (part.isMessage()) {
             String subject = part.message() == null ? null : part.message().envelope().subject();
-            String fromSubject = Filenames.clean(subject == null ? null : subject.replace(':', ' ').replace('"', ' '));
+            String fromSubject = Filenames.clean(subject == null ? null : SUBJECT_UNSAFE.matcher(subject).replaceAll(" "));
+            while (fromSubject != null && fromSubject.endsWith(".")) {
+                fromSubject = fromSubject.substring(0, fromSubject.length() - 1).strip();
+            }
             if (fromSubject != null && fromSubject.length() <= 120) {
                 return fromSubject + ".eml";
             }

@@ -61,11 +61,10 @@ final class CorpusMessages {
         }
     }
 
-    /** mbox: a "From " line at the start or after a blank line starts a message; ">From " is unescaped. */
+    /** mbox: a "From " line starts a message (not every mbox puts a blank line before it); ">From " is unescaped. */
     static List<byte[]> splitMbox(byte[] bytes) {
         List<byte[]> messages = new ArrayList<>();
         ByteArrayOutputStream current = null;
-        boolean previousBlank = true;
         int i = 0;
         while (i < bytes.length) {
             int end = i;
@@ -74,7 +73,7 @@ final class CorpusMessages {
             }
             int next = Math.min(end + 1, bytes.length);
             boolean from = startsWith(bytes, i, "From ");
-            if (from && previousBlank) {
+            if (from) {
                 if (current != null && current.size() > 0) {
                     messages.add(current.toByteArray());
                 }
@@ -86,8 +85,6 @@ final class CorpusMessages {
                 int start = startsWith(bytes, i, ">From ") ? i + 1 : i;
                 current.write(bytes, start, next - start);
             }
-            int contentEnd = end > i && bytes[end - 1] == '\r' ? end - 1 : end;
-            previousBlank = contentEnd == i;
             i = next;
         }
         if (current != null && current.size() > 0) {
