@@ -13,7 +13,7 @@ import org.jsoup.select.NodeTraversor;
  * HTML mail bodies as plain text for the list preview, the search index and clients that ask
  * for text: parsed with jsoup, scripts, styles and the head left out, block elements and
  * {@code <br>} turned into line breaks, list items into dashes, whitespace collapsed except in
- * {@code <pre>}.
+ * {@code <pre>}; only the first {@value #MAX_HTML} characters of a huge body are converted.
  */
 final class HtmlToText {
 
@@ -25,13 +25,16 @@ final class HtmlToText {
             "footer", "nav", "aside", "main", "center", "caption", "tbody", "thead", "tfoot", "legend", "details",
             "summary", "figcaption", "body", "html");
 
+    /** HTML beyond this is not converted: the text is for previews and the search index. */
+    static final int MAX_HTML = 1 << 20;
+
     private HtmlToText() {}
 
     static String convert(String html) {
         if (html == null || html.isBlank()) {
             return "";
         }
-        Document document = Jsoup.parse(html);
+        Document document = Jsoup.parse(html.length() > MAX_HTML ? html.substring(0, MAX_HTML) : html);
         StringBuilder out = new StringBuilder(Math.min(html.length(), 1 << 20));
         Node root = document.body() != null ? document.body() : document;
         NodeTraversor.filter(new Visitor(out), root);

@@ -47,6 +47,17 @@ public class MimeParser {
                     "7bit", 0, 0, null, null, Map.of(), List.of(), null, List.of(), null));
         }
         counted.drain();
+        try {
+            return assemble(level, parser, counted.count());
+        } catch (RuntimeException e) {
+            // same: keep the structure, give up on the rest
+            MessageHeaders headers = Headers.message(List.of());
+            return new ParsedMessage(headers, Envelope.EMPTY, level.body(), "", null, "", List.of(), List.of(),
+                    List.of(), false, "", counted.count(), true);
+        }
+    }
+
+    private static ParsedMessage assemble(StructureParser.Level level, StructureParser parser, long size) {
         MessageHeaders headers = Headers.message(level.headers());
         Envelope envelope = Headers.envelope(level.headers());
         Content content = content(level.body(), parser);
@@ -57,7 +68,7 @@ public class MimeParser {
             // inline: referenced from the HTML body, or an image placed between body texts (Apple Mail)
             boolean inline = referenced(part, content.cids) || (content.inline.containsKey(part)
                     && "inline".equals(part.disposition()) && !content.textParts.isEmpty());
-            attachments.add(new Attachment(part.path(), filename(part, parser), part.mediaType(),
+            attachments.add(new Attachment(part.path(), filename(part), part.mediaType(),
                     parser.decodedSizes.getOrDefault(part.path(), part.size()), inline, part.contentId(), null));
             List<Tnef.TnefFile> files = parser.tnefFiles.get(part.path());
             if (files != null) {
@@ -74,8 +85,7 @@ public class MimeParser {
         String text = content.text;
         return new ParsedMessage(headers, envelope, level.body(), text, content.html,
                 PlainText.preview(text, PREVIEW_LENGTH), paths(content.textParts), paths(content.htmlParts),
-                List.copyOf(attachments), hasAttachment, attachmentText.toString(), counted.count(),
-                parser.limits.truncated);
+                List.copyOf(attachments), hasAttachment, attachmentText.toString(), size, parser.limits.truncated);
     }
 
     /** The base subject for threading and subject sort: prefixes, list tags and case removed. */
@@ -193,7 +203,7 @@ public class MimeParser {
         return id != null && cids.contains(id.toLowerCase(Locale.ROOT));
     }
 
-    private static String filename(MimePart part, StructureParser parser) {
+    private static String filename(MimePart part) {
         String name = Filenames.clean(part.filename());
         if (name != null) {
             return name;
