@@ -7,6 +7,9 @@ import fr.preau.mail.internal.ParsedForStore;
 import fr.preau.mail.internal.QuotaPolicy;
 import fr.preau.mail.internal.SearchBacklog;
 import fr.preau.mail.internal.StoredMessages;
+import fr.preau.mail.internal.mime.BodyStructureJson;
+import fr.preau.mail.internal.mime.PartExtractor;
+import fr.preau.mail.mime.MessageStructure;
 import fr.preau.platform.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +20,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.stereotype.Service;
@@ -45,10 +49,11 @@ public class MailMessages {
     private final MailEvents events;
     private final BlobStore blobs;
     private final TransactionTemplate transaction;
+    private final PartExtractor parts;
 
     MailMessages(MailFolders folders, MailboxRepository mailboxes, MessageRepository messages, StoredMessages stored,
                  SearchBacklog backlog, QuotaPolicy quotas, MailQuotas quotaWarnings, MailEvents events, BlobStore blobs,
-                 PlatformTransactionManager transactions) {
+                 PlatformTransactionManager transactions, PartExtractor parts) {
         this.folders = folders;
         this.mailboxes = mailboxes;
         this.messages = messages;
@@ -59,6 +64,7 @@ public class MailMessages {
         this.events = events;
         this.blobs = blobs;
         this.transaction = new TransactionTemplate(transactions);
+        this.parts = parts;
     }
 
     // ---- reading
@@ -98,6 +104,61 @@ public class MailMessages {
             throw new NoSuchMessageException();
         }
         return json;
+    }
+
+    /** The message's envelope, MIME tree and attachments, from the structure cached at delivery. */
+    public MessageStructure structure(long accountId, long messageId) {
+        BodyStructureJson.Stored s = BodyStructureJson.read(structureJson(accountId, messageId));
+        return new MessageStructure(s.envelope(), s.body(), s.attachments(), s.textParts(), s.htmlParts(),
+                s.hasAttachment(), s.truncated());
+    }
+
+    /**
+     * The bytes of one section exactly as in the message, IMAP-style: {@code HEADER},
+     * {@code TEXT}, {@code 1.2}, {@code 1.2.MIME}, {@code 3.HEADER}...; {@link NoSuchMessageException}
+     * for a section the message does not have.
+     */
+    public InputStream openSection(long accountId, long messageId, String section) {
+        InputStream raw = openRaw(accountId, messageId);
+        try {
+            Optional<InputStream> part = parts.raw(raw, section);
+            if (part.isEmpty()) {
+                raw.close();
+                throw new NoSuchMessageException();
+            }
+            return part.get();
+        } catch (IOException e) {
+            closeQuietly(raw);
+            throw new UncheckedIOException("the stored message cannot be read", e);
+        }
+    }
+
+    /**
+     * The content of one part, transfer encoding undone (base64, quoted-printable): what a
+     * download or an inline image gives. A file inside a TNEF part ({@code winmail.dat}) is
+     * reached with its attachment's {@code tnefIndex}.
+     */
+    public InputStream openDecoded(long accountId, long messageId, String path, Integer tnefIndex) {
+        InputStream raw = openRaw(accountId, messageId);
+        try {
+            Optional<InputStream> part = tnefIndex == null ? parts.decoded(raw, path) : parts.tnefFile(raw, path, tnefIndex);
+            if (part.isEmpty()) {
+                raw.close();
+                throw new NoSuchMessageException();
+            }
+            return part.get();
+        } catch (IOException e) {
+            closeQuietly(raw);
+            throw new UncheckedIOException("the stored message cannot be read", e);
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // reading failed already
+        }
     }
 
     // ---- changing

@@ -3,7 +3,8 @@ package fr.preau.mail;
 import fr.preau.identity.Account;
 import fr.preau.identity.IdentityServices;
 import fr.preau.identity.Role;
-import fr.preau.mail.internal.HeaderAnalyzer;
+import fr.preau.mail.internal.MimeAnalyzer;
+import fr.preau.mail.internal.mime.MimeParser;
 import fr.preau.mail.internal.MailProperties;
 import fr.preau.mail.internal.MailboxRepository;
 import fr.preau.mail.internal.MessageAnalyzer;
@@ -37,7 +38,7 @@ public record MailServices(IdentityServices identity, Path blobDirectory, FileBl
                     Role.ADMINISTRATEUR), 90));
 
     public static MailServices on(TestDatabase db) {
-        return on(IdentityServices.on(db), new HeaderAnalyzer());
+        return on(IdentityServices.on(db), new MimeAnalyzer(new MimeParser()));
     }
 
     public static MailServices on(IdentityServices identity, MessageAnalyzer analyzer) {
@@ -67,7 +68,7 @@ public record MailServices(IdentityServices identity, Path blobDirectory, FileBl
         MailQuotas quotas = new MailQuotas(quotaPolicy, identity.accounts(), folders, stored, warning, blobs, events,
                 db.transactionManager(), identity.audit());
         MailMessages messages = new MailMessages(folders, mailboxes, messageRepository, stored, backlog, quotaPolicy,
-                quotas, events, blobs, db.transactionManager());
+                quotas, events, blobs, db.transactionManager(), new fr.preau.mail.internal.mime.PartExtractor());
         MailDelivery delivery = new MailDelivery(folders, stored, quotaPolicy, quotas, events, blobs, db.transactionManager());
         return new MailServices(identity, dir, blobs, bus, mailboxes, messageRepository, backlog, quotaPolicy, events,
                 folders, quotas, messages, delivery);

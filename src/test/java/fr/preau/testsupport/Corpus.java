@@ -50,7 +50,7 @@ public final class Corpus {
 
     private static boolean isAux(String name) {
         String upper = name.toUpperCase(java.util.Locale.ROOT);
-        return upper.startsWith("LICENSE") || upper.startsWith("LICENCE") || upper.startsWith("README")
+        return upper.contains("LICENSE") || upper.contains("LICENCE") || upper.startsWith("README")
                 || upper.startsWith("COPYING") || upper.equals("SOURCES.MD") || upper.startsWith("NOTICE");
     }
 }

@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 class MailConfiguration {
 
     @Bean
-    MessageAnalyzer messageAnalyzer() {
-        return new HeaderAnalyzer();
+    MessageAnalyzer messageAnalyzer(fr.preau.mail.internal.mime.MimeParser parser) {
+        return new MimeAnalyzer(parser);
     }
 
     /** Messages keep their blobs from the collector. */

@@ -1,5 +1,7 @@
 package fr.preau.mail.internal.mime;
 
+import fr.preau.mail.MailAddress;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,11 @@
 package fr.preau.mail.internal.mime;
 
+import fr.preau.mail.MailAddress;
+import fr.preau.mail.mime.Attachment;
+import fr.preau.mail.mime.Envelope;
+import fr.preau.mail.mime.MimePart;
+import fr.preau.mail.mime.NestedMessage;
+
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package fr.preau.mail.internal.mime;
 
+import fr.preau.mail.mime.Attachment;
+
 /**
  * Attachment file names made safe to offer for download: directories dropped (Windows and Unix
  * separators), control characters removed, whitespace collapsed, at most 255 characters

@@ -1,5 +1,10 @@
 package fr.preau.mail.internal.mime;
 
+import fr.preau.mail.MailAddress;
+import fr.preau.mail.mime.Envelope;
+import fr.preau.mail.mime.HeaderField;
+import fr.preau.mail.mime.MessageHeaders;
+
 import fr.preau.mail.internal.mime.HeaderText.RawHeader;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,11 @@
 package fr.preau.mail.internal.mime;
 
+import fr.preau.mail.MailAddress;
+import fr.preau.mail.mime.Attachment;
+import fr.preau.mail.mime.Envelope;
+import fr.preau.mail.mime.MessageHeaders;
+import fr.preau.mail.mime.MimePart;
+
 import fr.preau.mail.internal.mime.HeaderText.RawHeader;
 import java.io.IOException;
 import java.io.InputStream;

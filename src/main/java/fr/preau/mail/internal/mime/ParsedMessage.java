@@ -1,5 +1,10 @@
 package fr.preau.mail.internal.mime;
 
+import fr.preau.mail.mime.Attachment;
+import fr.preau.mail.mime.Envelope;
+import fr.preau.mail.mime.MessageHeaders;
+import fr.preau.mail.mime.MimePart;
+
 import java.util.List;
 
 /**

@@ -1,5 +1,8 @@
 package fr.preau.mail.internal.mime;
 
+import fr.preau.mail.mime.Attachment;
+import fr.preau.mail.mime.MimePart;
+
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

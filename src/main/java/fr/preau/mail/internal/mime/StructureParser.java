@@ -1,5 +1,8 @@
 package fr.preau.mail.internal.mime;
 
+import fr.preau.mail.mime.MimePart;
+import fr.preau.mail.mime.NestedMessage;
+
 import fr.preau.mail.internal.mime.HeaderText.RawHeader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,5 +1,8 @@
 package fr.preau.mail.internal.mime;
 
+import fr.preau.mail.mime.Envelope;
+import fr.preau.mail.mime.MimePart;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package fr.preau.mail.internal.mime;
 
+import fr.preau.mail.MailAddress;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.preau.testsupport.Corpus;

@@ -1,5 +1,11 @@
 package fr.preau.mail.internal.mime;
 
+import fr.preau.testsupport.CorpusMessages;
+
+import fr.preau.mail.MailAddress;
+import fr.preau.mail.mime.Attachment;
+import fr.preau.mail.mime.MimePart;
+
 import static fr.preau.mail.internal.mime.Messages.decodedBytes;
 import static fr.preau.mail.internal.mime.Messages.raw;
 import static org.assertj.core.api.Assertions.assertThat;

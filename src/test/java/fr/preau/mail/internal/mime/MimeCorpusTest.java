@@ -1,5 +1,10 @@
 package fr.preau.mail.internal.mime;
 
+import fr.preau.testsupport.CorpusMessages;
+
+import fr.preau.mail.mime.Attachment;
+import fr.preau.mail.mime.MimePart;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;

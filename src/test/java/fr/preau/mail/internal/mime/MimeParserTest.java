@@ -1,5 +1,14 @@
 package fr.preau.mail.internal.mime;
 
+import fr.preau.testsupport.CorpusMessages;
+
+import fr.preau.mail.MailAddress;
+import fr.preau.mail.mime.Attachment;
+import fr.preau.mail.mime.Envelope;
+import fr.preau.mail.mime.HeaderField;
+import fr.preau.mail.mime.MessageHeaders;
+import fr.preau.mail.mime.MimePart;
+
 import static fr.preau.mail.internal.mime.Messages.crlf;
 import static fr.preau.mail.internal.mime.Messages.parse;
 import static org.assertj.core.api.Assertions.assertThat;

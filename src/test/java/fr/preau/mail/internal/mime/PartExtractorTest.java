@@ -1,5 +1,9 @@
 package fr.preau.mail.internal.mime;
 
+import fr.preau.testsupport.CorpusMessages;
+
+import fr.preau.mail.mime.MimePart;
+
 import static fr.preau.mail.internal.mime.Messages.crlf;
 import static fr.preau.mail.internal.mime.Messages.decoded;
 import static fr.preau.mail.internal.mime.Messages.decodedBytes;

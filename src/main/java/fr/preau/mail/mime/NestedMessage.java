@@ -1,4 +1,4 @@
-package fr.preau.mail.internal.mime;
+package fr.preau.mail.mime;
 
 /**
  * The message inside a {@code message/rfc822} (or {@code message/global}) part: its envelope and

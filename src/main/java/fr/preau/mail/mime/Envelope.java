@@ -1,4 +1,6 @@
-package fr.preau.mail.internal.mime;
+package fr.preau.mail.mime;
+
+import fr.preau.mail.MailAddress;
 
 import java.util.List;
 

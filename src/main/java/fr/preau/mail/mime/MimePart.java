@@ -1,4 +1,6 @@
-package fr.preau.mail.internal.mime;
+package fr.preau.mail.mime;
+
+import fr.preau.mail.internal.mime.MessageIds;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,7 @@ import java.util.Optional;
  * multipart at {@code 2} has children {@code 2.1}, {@code 2.2}; the body of a
  * {@code message/rfc822} at {@code 3} is {@code 3.1} when single-part, otherwise a multipart
  * with path {@code 3.TEXT} whose children are {@code 3.1}, {@code 3.2}. The top-level multipart
- * itself has path {@code TEXT}. Every path is accepted by {@link PartExtractor}.
+ * itself has path {@code TEXT}. Every path is accepted by {@code PartExtractor}.
  *
  * @param path IMAP section path, see above
  * @param type media type, lower-case ({@code text}); the effective one: a multipart without a

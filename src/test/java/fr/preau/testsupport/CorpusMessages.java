@@ -1,6 +1,5 @@
-package fr.preau.mail.internal.mime;
+package fr.preau.testsupport;
 
-import fr.preau.testsupport.Corpus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,9 +13,9 @@ import java.util.Locale;
  * The messages of the shared corpus category {@code mime}: every file but test vectors
  * ({@code .json}) and licences, mbox files split into their messages.
  */
-final class CorpusMessages {
+public final class CorpusMessages {
 
-    record Message(String name, byte[] bytes) {
+    public record Message(String name, byte[] bytes) {
         @Override
         public String toString() {
             return name;
@@ -25,7 +24,7 @@ final class CorpusMessages {
 
     private CorpusMessages() {}
 
-    static List<Message> all() {
+    public static List<Message> all() {
         Path root = Corpus.category("mime");
         List<Message> messages = new ArrayList<>();
         for (Path file : Corpus.files("mime")) {
@@ -49,7 +48,7 @@ final class CorpusMessages {
         return messages;
     }
 
-    static byte[] file(String relative) {
+    public static byte[] file(String relative) {
         return read(Corpus.category("mime").resolve(relative));
     }
 
@@ -62,7 +61,7 @@ final class CorpusMessages {
     }
 
     /** mbox: a "From " line starts a message (not every mbox puts a blank line before it); ">From " is unescaped. */
-    static List<byte[]> splitMbox(byte[] bytes) {
+    public static List<byte[]> splitMbox(byte[] bytes) {
         List<byte[]> messages = new ArrayList<>();
         ByteArrayOutputStream current = null;
         int i = 0;

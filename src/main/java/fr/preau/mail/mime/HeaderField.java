@@ -1,4 +1,4 @@
-package fr.preau.mail.internal.mime;
+package fr.preau.mail.mime;
 
 /**
  * One header field for a "full headers" view: the name as written and the value unfolded,
