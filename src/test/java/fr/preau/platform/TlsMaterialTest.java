@@ -49,6 +49,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -173,6 +174,20 @@ class TlsMaterialTest {
         assertThat(((X509TrustManager) jdk.getTrustManagers()[0]).getAcceptedIssuers()).hasSizeGreaterThan(50);
         assertThatThrownBy(() -> handshake(material, material.clientContext(), null, null))
                 .isInstanceOf(SSLHandshakeException.class);
+    }
+
+    @Test
+    void isASpringComponentConfiguredByPreauTls() {
+        new ApplicationContextRunner()
+                .withUserConfiguration(PlatformConfiguration.class, TlsMaterial.class)
+                .withPropertyValues("preau.data-dir=" + dir, "preau.tls.hostname=Smtp.AC-Test.fr.")
+                .run(context -> {
+                    TlsMaterial material = context.getBean(TlsMaterial.class);
+                    assertThat(material.hostname()).isEqualTo("smtp.ac-test.fr");
+                    assertThat(material.selfSigned()).isTrue();
+                    material.serverContext();
+                    assertThat(dir.resolve("tls").resolve(SelfSignedCertificate.FILE_NAME)).exists();
+                });
     }
 
     // ---- helpers

@@ -120,7 +120,7 @@ final class MessageSpool implements AutoCloseable {
     }
 
     private void toFile() throws IOException {
-        Files.createDirectories(directory);
+        createPrivateDirectory(directory);
         try {
             file = Files.createTempFile(directory, PREFIX, SUFFIX,
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -131,6 +131,24 @@ final class MessageSpool implements AutoCloseable {
         fileOutput.write(memory, 0, memoryLength);
         memory = new byte[0];
         memoryLength = 0;
+    }
+
+    /** The spool directory, owner-only when this makes it: messages are private. */
+    static void createPrivateDirectory(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        Path parent = directory.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try {
+            Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createDirectories(directory);
+        } catch (java.nio.file.FileAlreadyExistsException raced) {
+            // made meanwhile by another session
+        }
     }
 
     private void closeFile() throws IOException {

@@ -87,11 +87,6 @@ final class SmtpInput {
         return buffer[position++] & 0xff;
     }
 
-    /** Whether bytes the client sent are waiting, in this buffer or in the stream's. */
-    boolean hasPending() throws IOException {
-        return position < limit || in.available() > 0;
-    }
-
     /**
      * Reads from {@code next} from now on, dropping whatever was received but not read yet
      * (after STARTTLS: plain text sent before the handshake must never be taken as commands).

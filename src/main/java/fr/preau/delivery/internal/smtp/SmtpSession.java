@@ -63,7 +63,8 @@ final class SmtpSession implements SmtpSessionInfo, Runnable {
     private boolean closing;
     private int errors;
     private boolean waitingForCommand;
-    private boolean shutDown;
+    private volatile boolean shutDown;
+    private boolean handlerCalled;
     private String end = "quit";
     private int messagesAccepted;
     private int messagesRefused;
@@ -176,6 +177,7 @@ final class SmtpSession implements SmtpSessionInfo, Runnable {
 
     private boolean greet() throws IOException {
         SmtpReply decision;
+        handlerCalled = true;
         try {
             decision = handler.connect(this);
             if (decision == null) {
@@ -249,10 +251,12 @@ final class SmtpSession implements SmtpSessionInfo, Runnable {
         if (transaction != null) {
             abandonTransaction();
         }
-        try {
-            handler.close(this);
-        } catch (RuntimeException e) {
-            log.warn("SMTP {} handler failed on close (session {})", config.name(), id, e);
+        if (handlerCalled) {
+            try {
+                handler.close(this);
+            } catch (RuntimeException e) {
+                log.warn("SMTP {} handler failed on close (session {})", config.name(), id, e);
+            }
         }
         try {
             socket.setSoTimeout(2000); // TLS close_notify must not hold the thread for the command timeout

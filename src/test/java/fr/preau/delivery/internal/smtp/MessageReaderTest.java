@@ -7,7 +7,9 @@ import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,7 +86,8 @@ class MessageReaderTest {
 
     @Test
     void spoolsToAFileAboveTheThresholdAndDeletesIt() throws Exception {
-        MessageSpool spool = new MessageSpool(spoolDirectory, 16);
+        Path directory = spoolDirectory.resolve("data").resolve("spool");
+        MessageSpool spool = new MessageSpool(directory, 16);
         new MessageReader(input(("y".repeat(100) + "\r\n.\r\n").getBytes(StandardCharsets.US_ASCII)), spool, 1000).read();
         SpooledMessage message = spool.finish("H: v\r\n".getBytes(StandardCharsets.US_ASCII));
         assertThat(message.inFile()).isTrue();
@@ -92,9 +95,14 @@ class MessageReaderTest {
         try (InputStream stream = message.open()) {
             assertThat(new String(stream.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("H: v\r\n" + "y".repeat(100) + "\r\n");
         }
-        assertThat(spoolDirectory).isNotEmptyDirectory();
+        assertThat(directory).isNotEmptyDirectory();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory))).isEqualTo("rwx------");
+        try (var files = Files.list(directory)) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(files.findFirst().orElseThrow())))
+                    .isEqualTo("rw-------");
+        }
         message.delete();
-        assertThat(spoolDirectory).isEmptyDirectory();
+        assertThat(directory).isEmptyDirectory();
     }
 
     private static SmtpInput input(byte[] bytes) {

@@ -57,6 +57,7 @@ final class ScriptedClient implements AutoCloseable {
 
     static ScriptedClient connect(int port) throws IOException {
         Socket socket = new Socket();
+        socket.setTcpNoDelay(true); // no Nagle delay between a message and its final "."
         socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 10_000);
         return new ScriptedClient(socket);
     }
