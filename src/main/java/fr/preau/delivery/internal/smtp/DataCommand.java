@@ -49,7 +49,7 @@ final class DataCommand implements SmtpCommand {
             };
             if (result.outcome() == MessageReader.Outcome.ABANDONED) {
                 session.replyNow(reply);
-                session.quit(); // the rest of the message cannot be told from commands
+                session.endAfterReply("message far too large"); // the rest cannot be told from commands
                 return;
             }
         }

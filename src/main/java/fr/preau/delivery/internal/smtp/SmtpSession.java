@@ -330,6 +330,12 @@ final class SmtpSession implements SmtpSessionInfo, Runnable {
         end = "quit";
     }
 
+    /** The session ends once the pending replies are sent. */
+    void endAfterReply(String why) {
+        closing = true;
+        end = why;
+    }
+
     boolean greeted() {
         return helo != null;
     }

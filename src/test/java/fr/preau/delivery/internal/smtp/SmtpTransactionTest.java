@@ -264,6 +264,50 @@ class SmtpTransactionTest extends SmtpServerTestBase {
     }
 
     @Test
+    void aFailingHandlerOnMailOrRcptGivesATemporaryError() throws Exception {
+        SmtpHandler failing = new RecordingHandler() {
+            @Override
+            public SmtpReply mailFrom(SmtpSessionInfo session, String reversePath, Map<String, String> parameters) {
+                if (reversePath.startsWith("fail")) {
+                    throw new IllegalStateException("database down");
+                }
+                return super.mailFrom(session, reversePath, parameters);
+            }
+
+            @Override
+            public SmtpReply rcptTo(SmtpSessionInfo session, Envelope transaction, String forwardPath,
+                                    Map<String, String> parameters) {
+                return null; // a handler bug
+            }
+        };
+        SmtpServer server = start(mx(), failing);
+        try (ScriptedClient client = greeted(server)) {
+            client.ehlo("client.example.org");
+            assertThat(client.expect("MAIL FROM:<fail@example.org>", 451).enhanced()).isEqualTo("4.3.0");
+            client.expect("MAIL FROM:<a@example.org>", 250);
+            assertThat(client.expect("RCPT TO:<b@ac-test.fr>", 451).enhanced()).isEqualTo("4.3.0");
+            client.expect("DATA", 554); // no recipient was accepted
+        }
+    }
+
+    @Test
+    void aClientThatStopsInTheMiddleOfAMessageIsDisconnected() throws Exception {
+        SmtpServer server = start(mx().dataTimeout(java.time.Duration.ofMillis(300)).spoolMemoryThreshold(10));
+        try (ScriptedClient client = greeted(server)) {
+            client.ehlo("client.example.org");
+            client.expect("MAIL FROM:<a@example.org>", 250);
+            client.expect("RCPT TO:<b@ac-test.fr>", 250);
+            client.expect("DATA", 354);
+            client.sendRaw("Subject: never finished\r\n\r\nand then nothing");
+            assertThat(client.expect(421).raw().getFirst()).startsWith("421 4.4.2 " + HOSTNAME);
+            assertThat(client.closedByServer()).isTrue();
+        }
+        assertThat(handler.deliveries).isEmpty();
+        assertThat(handler.resets).hasValue(1);
+        assertThat(spoolFiles()).isEmpty();
+    }
+
+    @Test
     void theHandlersReplyIsSentAsGivenWithAnEnhancedCodeAdded() throws Exception {
         handler.dataReply = SmtpReply.of(554, null, "Message rejected as spam");
         SmtpServer server = start(mx());
