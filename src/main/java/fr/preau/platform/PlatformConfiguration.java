@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PreauProperties.class)
+@EnableConfigurationProperties({PreauProperties.class, TlsProperties.class})
 class PlatformConfiguration {
 
     @Bean
