@@ -3,9 +3,10 @@ package fr.preau.mail.internal.search;
 import java.util.Objects;
 
 /**
- * The order of search hits. Ties are broken by the date (newest first) for {@link Key#FROM}
- * and {@link Key#SUBJECT}, and always last by the message id, in the direction of the sort,
- * so that paging is stable.
+ * The order of search hits. Ties are broken by the date (newest first) for
+ * {@link Key#RELEVANCE}, {@link Key#FROM} and {@link Key#SUBJECT}, and always last by the
+ * message id, in the direction of the sort (descending: higher ids first), so that paging is
+ * stable.
  *
  * @param descending for {@link Key#RELEVANCE}, true means best first
  */
