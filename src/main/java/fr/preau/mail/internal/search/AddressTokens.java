@@ -38,7 +38,10 @@ final class AddressTokens {
         List<Integer> increments = new ArrayList<>();
         int count = 0;
         for (Addr addr : addresses) {
-            if (addr == null || ++count > MAX_ADDRESSES) {
+            if (addr == null) {
+                continue;
+            }
+            if (++count > MAX_ADDRESSES) {
                 break;
             }
             int increment = terms.isEmpty() ? 1 : GAP;
