@@ -180,6 +180,40 @@ class SearchIndexerTest extends IndexFixture {
     }
 
     @Test
+    void concurrentDeliveriesAndBackgroundCommitsLoseNothing() throws Exception {
+        SearchIndexer shared = new SearchIndexer(index, backlog, store, new SearchIndexer.Settings(5, Duration.ofMillis(20), 15));
+        shared.start();
+        int threads = 4;
+        int perThread = 15;
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+            java.util.List<java.util.concurrent.Future<?>> work = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                long first = t * 1_000L;
+                work.add(pool.submit(() -> {
+                    for (long id = first + 1; id <= first + perThread; id++) {
+                        deliver(message(id).subject("réunion"));
+                        shared.catchUp();
+                        assertThat(index.search(TestMessage.ACCOUNT, Criteria.text("réunion"), Sort.NEWEST_FIRST, 0, 1_000)
+                                .messageIds()).as("searchable when catchUp returns").contains(id);
+                        if (id % 7 == 0) {
+                            backlog.add(id, Op.UPDATE);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (var w : work) {
+                w.get();
+            }
+        }
+        shared.close();
+        assertThat(backlog.size()).isZero();
+        assertThat(backlog.doneIds()).doesNotHaveDuplicates();
+        assertThat(index.search(TestMessage.ACCOUNT, Criteria.text("réunion"), Sort.NEWEST_FIRST, 0, 0).total())
+                .isEqualTo(threads * perThread);
+    }
+
+    @Test
     void closingCommitsWhatWasApplied() {
         deliver(message(1).subject("réunion"));
         indexer.catchUp();
