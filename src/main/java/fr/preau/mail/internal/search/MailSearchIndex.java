@@ -36,6 +36,7 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NRTCachingDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,7 +105,8 @@ public final class MailSearchIndex implements Closeable {
      */
     public static MailSearchIndex open(Path path) throws IOException {
         Files.createDirectories(path);
-        FSDirectory directory = FSDirectory.open(path);
+        // Small segments flushed for near-real-time refreshes stay in memory until a commit or merge writes them.
+        Directory directory = new NRTCachingDirectory(FSDirectory.open(path), 16, 64);
         try {
             return new MailSearchIndex(directory);
         } catch (IOException | RuntimeException e) {

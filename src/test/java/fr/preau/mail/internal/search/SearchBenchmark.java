@@ -123,8 +123,9 @@ public final class SearchBenchmark {
         double[] refresh = new double[runs];
         double[] commit = new double[runs / 10];
         for (int i = 0; i < runs; i++) {
+            IndexedMessage message = mail.message(count + 1_000 + i, ACCOUNT, INBOX, NEWEST, SPAN);
             long start = System.nanoTime();
-            index.index(mail.message(count + 1 + i, ACCOUNT, INBOX, NEWEST, SPAN));
+            index.index(message);
             index.refresh();
             refresh[i] = (System.nanoTime() - start) / 1e6;
             if (i % 10 == 9) {
