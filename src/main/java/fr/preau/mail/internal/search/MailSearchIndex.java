@@ -267,7 +267,7 @@ public final class MailSearchIndex implements Closeable {
 
     /** Rebuilds the whole index from every message of the store, as {@link #reindexAccount}. */
     public long reindexAll(Stream<IndexedMessage> messages) {
-        return reindex(new MatchAllDocsQuery(), account -> true, messages);
+        return reindex(MatchAllDocsQuery.INSTANCE, account -> true, messages);
     }
 
     private long reindex(Query scope, LongPredicate belongs, Stream<IndexedMessage> messages) {
