@@ -50,6 +50,20 @@ public class MailDelivery {
 
     /** Delivers a stored blob to each recipient, in one transaction; outcomes in the recipients' order. */
     public List<DeliveryOutcome> deliver(BlobStore.Blob blob, List<LocalRecipient> recipients, Instant receivedAt) {
+        return deliver(blob, recipients, receivedAt, true);
+    }
+
+    /**
+     * Delivers a notice of the system itself (a delivery status notification, a quota warning)
+     * even to a full mailbox: an agent must learn that mail was lost, and such notices are small.
+     */
+    public List<DeliveryOutcome> deliverIgnoringQuota(BlobStore.Blob blob, List<LocalRecipient> recipients,
+                                                      Instant receivedAt) {
+        return deliver(blob, recipients, receivedAt, false);
+    }
+
+    private List<DeliveryOutcome> deliver(BlobStore.Blob blob, List<LocalRecipient> recipients, Instant receivedAt,
+                                          boolean enforceQuota) {
         Map<Long, LocalRecipient> unique = new LinkedHashMap<>();
         recipients.forEach(r -> unique.putIfAbsent(r.accountId(), r));
         unique.keySet().forEach(folders::ensureDefaults);
@@ -62,7 +76,7 @@ public class MailDelivery {
             ordered.sort(Comparator.comparingLong(LocalRecipient::accountId));
             for (LocalRecipient r : ordered) {
                 QuotaUsage usage = quotas.usage(r.accountId());
-                if (!usage.fits(blob.size())) {
+                if (enforceQuota && !usage.fits(blob.size())) {
                     out.put(r.accountId(), new DeliveryOutcome.OverQuota(r.accountId(), usage));
                     continue;
                 }

@@ -68,6 +68,12 @@ public final class TestProperties {
         p.put("preau.login.per-ip-per-minute", LOGIN.perIpPerMinute());
         p.put("preau.web.secure-cookies", false);
         p.put("preau.public-url", "http://localhost:${server.port:8080}");
+        // several test contexts may be alive at once: free ports, and no DNS of the Internet
+        p.put("preau.smtp.mx-port", 0);
+        p.put("preau.smtp.submission-port", 0);
+        p.put("preau.smtp.submissions-port", 0);
+        p.put("preau.smtp.hostname", "mx.preau.test");
+        p.put("preau.dns.mode", "static");
         return p;
     }
 }

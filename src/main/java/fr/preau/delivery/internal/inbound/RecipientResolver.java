@@ -60,6 +60,11 @@ public class RecipientResolver {
         return new Recipient.Local(normalized, List.of(account.get()));
     }
 
+    /** The mail domain of the first académie, for a bare {@code RCPT TO:<Postmaster>}. */
+    public Optional<String> firstHostedDomain() {
+        return tenancy.academies().stream().map(Academy::mailDomain).findFirst();
+    }
+
     /** Whether a domain is one of Préau's (an académie's mail domain). */
     public boolean isHosted(String domain) {
         return domain != null && tenancy.academyByDomain(domain.strip().toLowerCase(Locale.ROOT)).isPresent();

@@ -133,6 +133,30 @@ public class OutboundQueue {
         return id;
     }
 
+    /** A recipient refused after the message was accepted for others, with the reply it would have had. */
+    public record Undeliverable(String address, int code, String enhancedCode, String text) {}
+
+    /**
+     * Records a message some of whose recipients could not take it once it was received (a local
+     * mailbox over quota after DATA, when SMTP can no longer refuse one recipient): they are
+     * stored as failed, and the sender gets the usual failure notice from the worker. Nothing
+     * is sent to them. Joins the caller's transaction.
+     */
+    public long recordUndeliverable(BlobStore.Blob blob, String sender, List<Undeliverable> failed, Long accountId,
+                                    Locale locale) {
+        boolean notify = sender != null && !sender.isBlank() && !sender.strip().equals("<>");
+        // one transaction: the worker must never see these recipients as queued
+        return transaction.execute(status -> {
+            long id = enqueue(new Submission(blob, sender, failed.stream().map(f -> Recipient.of(f.address())).toList(),
+                    accountId, locale, null, null));
+            for (Undeliverable f : failed) {
+                repository.failAtReceipt(id, OutboundAddress.parse(f.address()).address(),
+                        new SmtpReply(f.code(), f.enhancedCode(), f.text()), clock.instant(), notify);
+            }
+            return id;
+        });
+    }
+
     /**
      * Queues a delivery status notification for remote delivery, with the null sender (so that
      * its own failure is never notified): for a sender outside the hosted domains, or when no

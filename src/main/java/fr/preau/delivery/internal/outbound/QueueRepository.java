@@ -104,6 +104,20 @@ class QueueRepository {
         return id;
     }
 
+    /**
+     * Records at once, as failed, a recipient that could not be delivered at receipt (a local
+     * mailbox over quota after DATA), with the notice its sender is owed.
+     */
+    void failAtReceipt(long messageId, String address, SmtpReply reply, Instant now, boolean notify) {
+        jdbc.sql("""
+                update outbound_recipient set status = 'failed', attempts = 1, last_attempt_at = ?, finished_at = ?,
+                       last_code = ?, last_enhanced_code = ?, last_reply = ?, remote_mta = null, notice_pending = ?
+                where message_id = ? and lower(address) = lower(?)""")
+                .params(utc(now), utc(now), reply.code(), reply.enhancedCode(), truncate(reply.toString(), 1000),
+                        notify ? Notice.FAILED.column() : null, messageId, address)
+                .update();
+    }
+
     // ---- the worker
 
     /** Recipients due at {@code now} and not leased, oldest due first. */

@@ -28,13 +28,13 @@ import javax.net.ssl.SSLSocket;
  * each RCPT and the end of DATA as the test scripts it. Not a mock: Angus Mail talks real SMTP
  * to it.
  */
-final class SmtpSink implements AutoCloseable {
+public final class SmtpSink implements AutoCloseable {
 
-    static final String NAME = "sink.test";
+    public static final String NAME = "sink.test";
 
     /** One mail transaction as received. */
-    record Transaction(String ehlo, String mailFrom, List<String> recipients, byte[] data, boolean tls, String user) {
-        String text() {
+    public record Transaction(String ehlo, String mailFrom, List<String> recipients, byte[] data, boolean tls, String user) {
+        public String text() {
             return new String(data, StandardCharsets.UTF_8);
         }
     }
@@ -60,12 +60,12 @@ final class SmtpSink implements AutoCloseable {
     }
 
     /** A sink on 127.0.0.1, on a free port. */
-    static SmtpSink start() {
+    public static SmtpSink start() {
         return on("127.0.0.1", 0);
     }
 
     /** A sink on one loopback address and port (several sinks can share a port on 127.0.0.x). */
-    static SmtpSink on(String address, int port) {
+    public static SmtpSink on(String address, int port) {
         try {
             return new SmtpSink(InetAddress.getByName(address), port);
         } catch (IOException e) {
@@ -74,7 +74,7 @@ final class SmtpSink implements AutoCloseable {
     }
 
     /** A port nothing listens on (connections are refused). */
-    static int closedPort() {
+    public static int closedPort() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             return s.getLocalPort();
         } catch (IOException e) {
@@ -82,30 +82,30 @@ final class SmtpSink implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    SmtpSink offerStartTls(boolean offer) {
+    public SmtpSink offerStartTls(boolean offer) {
         this.startTls = offer;
         return this;
     }
 
     /** TLS from the first byte (like port 465) instead of STARTTLS. */
-    SmtpSink implicitTls() {
+    public SmtpSink implicitTls() {
         this.implicitTls = true;
         return this;
     }
 
     /** Offers AUTH (after STARTTLS when TLS is offered) and refuses MAIL before it. */
-    SmtpSink requireAuth(String user, String password) {
+    public SmtpSink requireAuth(String user, String password) {
         users.put(user, password);
         this.authRequired = true;
         return this;
     }
 
     /** The reply to each RCPT, by address (e.g. {@code "550 5.1.1 No such user"}); null: accept. */
-    SmtpSink rcptReplies(Function<String, String> replies) {
+    public SmtpSink rcptReplies(Function<String, String> replies) {
         this.rcptReply = address -> {
             String reply = replies.apply(address);
             return reply == null ? "250 2.1.5 Ok" : reply;
@@ -114,21 +114,21 @@ final class SmtpSink implements AutoCloseable {
     }
 
     /** The reply at the end of DATA. */
-    SmtpSink dataReply(String reply) {
+    public SmtpSink dataReply(String reply) {
         this.dataReply = reply;
         return this;
     }
 
-    List<Transaction> transactions() {
+    public List<Transaction> transactions() {
         return List.copyOf(transactions);
     }
 
     /** The MAIL commands received, as sent (e.g. {@code MAIL FROM:<>}). */
-    List<String> mailCommands() {
+    public List<String> mailCommands() {
         return List.copyOf(mailCommands);
     }
 
-    int connections() {
+    public int connections() {
         return connections;
     }
 

@@ -20,12 +20,12 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** A self-signed certificate made on the fly, and a server TLS context presenting it (for {@link SmtpSink}). */
-final class TestCertificates {
+public final class TestCertificates {
 
     private TestCertificates() {}
 
     /** A server context whose certificate names {@code host}, signed by nobody anyone trusts. */
-    static SSLContext selfSigned(String host) {
+    public static SSLContext selfSigned(String host) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(256);

@@ -24,10 +24,10 @@ import javax.net.ssl.SSLSocket;
  * replies, what comes when). Every read gives up after 10 seconds so a broken server fails a
  * test instead of hanging it.
  */
-final class ScriptedClient implements AutoCloseable {
+public final class ScriptedClient implements AutoCloseable {
 
     /** One reply: its code and lines (without code and separator). */
-    record Reply(int code, List<String> lines, List<String> raw) {
+    public record Reply(int code, List<String> lines, List<String> raw) {
 
         String text() {
             return String.join("\n", lines);
@@ -55,7 +55,7 @@ final class ScriptedClient implements AutoCloseable {
         use(socket);
     }
 
-    static ScriptedClient connect(int port) throws IOException {
+    public static ScriptedClient connect(int port) throws IOException {
         Socket socket = new Socket();
         socket.setTcpNoDelay(true); // no Nagle delay between a message and its final "."
         socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 10_000);
@@ -63,48 +63,48 @@ final class ScriptedClient implements AutoCloseable {
     }
 
     /** Connects with TLS from the first byte (port 465 style). */
-    static ScriptedClient connectTls(int port, SSLContext context) throws IOException {
+    public static ScriptedClient connectTls(int port, SSLContext context) throws IOException {
         ScriptedClient client = connect(port);
         client.startTls(context);
         return client;
     }
 
-    ScriptedClient send(String line) throws IOException {
+    public ScriptedClient send(String line) throws IOException {
         return sendRaw(line + "\r\n");
     }
 
-    ScriptedClient sendRaw(String text) throws IOException {
+    public ScriptedClient sendRaw(String text) throws IOException {
         return sendRaw(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    ScriptedClient sendRaw(byte[] bytes) throws IOException {
+    public ScriptedClient sendRaw(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
         return this;
     }
 
     /** Sends a line and reads the reply. */
-    Reply command(String line) throws IOException {
+    public Reply command(String line) throws IOException {
         send(line);
         return read();
     }
 
     /** Sends a line and checks the reply's code. */
-    Reply expect(String line, int code) throws IOException {
+    public Reply expect(String line, int code) throws IOException {
         Reply reply = command(line);
         assertThat(reply.code()).as("reply to %s: %s", line, reply).isEqualTo(code);
         return reply;
     }
 
     /** Reads a reply and checks its code. */
-    Reply expect(int code) throws IOException {
+    public Reply expect(int code) throws IOException {
         Reply reply = read();
         assertThat(reply.code()).as("reply %s", reply).isEqualTo(code);
         return reply;
     }
 
     /** Reads one whole reply, multi-line ones included. */
-    Reply read() throws IOException {
+    public Reply read() throws IOException {
         List<String> lines = new ArrayList<>();
         List<String> raw = new ArrayList<>();
         while (true) {
@@ -126,13 +126,13 @@ final class ScriptedClient implements AutoCloseable {
     }
 
     /** EHLO, returning the extension keywords (the lines after the first). */
-    List<String> ehlo(String name) throws IOException {
+    public List<String> ehlo(String name) throws IOException {
         Reply reply = expect("EHLO " + name, 250);
         return reply.lines().subList(1, reply.lines().size());
     }
 
     /** Whether the server closed the connection (reads to the end, within the timeout). */
-    boolean closedByServer() throws IOException {
+    public boolean closedByServer() throws IOException {
         try {
             while (true) {
                 int b = in.read();
@@ -148,7 +148,7 @@ final class ScriptedClient implements AutoCloseable {
     }
 
     /** Does a client TLS handshake over the connection (after STARTTLS's 220, or at once). */
-    void startTls(SSLContext context) throws IOException {
+    public void startTls(SSLContext context) throws IOException {
         SSLSocket ssl = (SSLSocket) context.getSocketFactory()
                 .createSocket(socket, "localhost", socket.getPort(), true);
         SSLParameters parameters = ssl.getSSLParameters();
@@ -160,7 +160,7 @@ final class ScriptedClient implements AutoCloseable {
         use(ssl);
     }
 
-    SSLSocket tlsSocket() {
+    public SSLSocket tlsSocket() {
         return (SSLSocket) socket;
     }
 
