@@ -20,6 +20,11 @@ import java.util.Optional;
 import java.util.Locale;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.MessageSource;
+import org.springframework.beans.factory.ObjectProvider;
+import fr.preau.delivery.SmtpEndpoints;
+import fr.preau.mail.MailDelivery;
+import fr.preau.mail.MailFolders;
+import java.time.Clock;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -63,10 +68,19 @@ class DemoData {
     private final FirstConnection firstConnection;
     private final PreauProperties properties;
     private final MessageSource messages;
+    private final MailFolders folders;
+    private final MailDelivery delivery;
+    private final ObjectProvider<SmtpEndpoints> smtp;
+    private final Clock clock;
 
     DemoData(Tenancy tenancy, Accounts accounts, FirstConnection firstConnection, PreauProperties properties,
-             MessageSource messages) {
+             MessageSource messages, MailFolders folders, MailDelivery delivery, ObjectProvider<SmtpEndpoints> smtp,
+             Clock clock) {
         this.messages = messages;
+        this.folders = folders;
+        this.delivery = delivery;
+        this.smtp = smtp;
+        this.clock = clock;
         this.tenancy = tenancy;
         this.accounts = accounts;
         this.firstConnection = firstConnection;
@@ -86,6 +100,7 @@ class DemoData {
                         .format(fresh.codeExpiresAt()) + ")");
             }
         }
+        DemoMail.ensure(accounts, folders, delivery, clock);
         print(System.out, pendingCodes);
     }
 
@@ -143,6 +158,18 @@ class DemoData {
         if (!pendingCodes.isEmpty()) {
             text.append("\n    First connection (").append(url).append("/first-connection), activation code of the pending account:\n");
             pendingCodes.forEach(code -> text.append("      ").append(code).append('\n'));
+        }
+        SmtpEndpoints endpoints = smtp.getIfAvailable();
+        if (endpoints != null && !endpoints.endpoints().isEmpty()) {
+            text.append("\n    Mail programs (Thunderbird, a phone): log in with the identifiant and the password above\n");
+            for (SmtpEndpoints.Endpoint e : endpoints.endpoints()) {
+                text.append(String.format("      %-12s localhost:%-6d %s%n", e.name(), e.port(), switch (e.name()) {
+                    case "mx" -> "server-to-server mail for @ac-dijon.fr, @ac-lyon.fr, @ac-aix-marseille.fr";
+                    case "submission" -> "sending (STARTTLS, then AUTH)";
+                    default -> "sending (TLS from the start, then AUTH)";
+                }));
+            }
+            text.append("      the certificate is self-signed: accept it once in the mail program\n");
         }
         text.append("\n    Administration (works while the server runs):\n      PREAU_DATA_DIR=")
                 .append(properties.dataDir()).append(" ./preau admin --help\n");

@@ -36,7 +36,12 @@ import org.springframework.test.context.DynamicPropertySource;
         "preau.login.lock-duration=15m",
         // every scenario logs in from 127.0.0.1
         "preau.login.per-ip-per-minute=100000",
-        "logging.level.fr.preau=WARN"
+        "logging.level.fr.preau=WARN",
+        // free ports: another context (or a demo) may hold the default ones
+        "preau.smtp.mx-port=0",
+        "preau.smtp.submission-port=0",
+        "preau.smtp.submissions-port=0",
+        "preau.dns.mode=static"
 })
 @ExtendWith(Chromium.Resolver.class)
 abstract class BrowserTest {

@@ -5,7 +5,15 @@ import fr.preau.identity.Accounts;
 import fr.preau.identity.AgentPrincipal;
 import fr.preau.tenancy.Establishment;
 import fr.preau.tenancy.Tenancy;
+import java.util.List;
 import java.util.Map;
+import fr.preau.mail.Folder;
+import fr.preau.mail.FolderRole;
+import fr.preau.mail.ListOrder;
+import fr.preau.mail.MailFolders;
+import fr.preau.mail.MailMessages;
+import fr.preau.mail.MailQuotas;
+import fr.preau.mail.MessagePage;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,10 +25,16 @@ class HomeController {
 
     private final Accounts accounts;
     private final Tenancy tenancy;
+    private final MailFolders folders;
+    private final MailMessages messages;
+    private final MailQuotas quotas;
 
-    HomeController(Accounts accounts, Tenancy tenancy) {
+    HomeController(Accounts accounts, Tenancy tenancy, MailFolders folders, MailMessages messages, MailQuotas quotas) {
         this.accounts = accounts;
         this.tenancy = tenancy;
+        this.folders = folders;
+        this.messages = messages;
+        this.quotas = quotas;
     }
 
     @GetMapping("/")
@@ -41,7 +55,11 @@ class HomeController {
     private HomePage page(AgentPrincipal agent) {
         Account account = accounts.byId(agent.accountId()).orElseThrow();
         Establishment establishment = tenancy.establishment(account.establishmentId());
+        List<Folder> all = folders.list(account.id());
+        Folder inbox = all.stream().filter(f -> f.role() == FolderRole.INBOX).findFirst().orElseThrow();
+        MessagePage recent = messages.list(account.id(), inbox.id(), ListOrder.newestFirst(), 0, HomePage.RECENT);
         return new HomePage(account, tenancy.academy(account.academyId()),
-                tenancy.department(establishment.departmentId()), establishment);
+                tenancy.department(establishment.departmentId()), establishment, all, recent.messages(),
+                inbox.messages(), quotas.usage(account.id()));
     }
 }

@@ -9,6 +9,21 @@ public final class SimpleHomePage extends PreauPage {
         super(page, "/simple");
     }
 
+    /** The newest messages of INBOX as the home page lists them (sender, subject, date). */
+    public java.util.List<String> recentMessages() {
+        return page.locator(".message-list__item").allInnerTexts();
+    }
+
+    /** The number of unread messages the page marks as such. */
+    public int unreadMarked() {
+        return page.locator(".message-list__item--unread").count();
+    }
+
+    /** The line that says how full the mailbox is. */
+    public String quota() {
+        return page.locator("#quota").innerText();
+    }
+
     public String agentCard() {
         return page.locator("#agent-title").locator("xpath=..").innerText();
     }
