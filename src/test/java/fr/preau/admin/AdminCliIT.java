@@ -254,6 +254,42 @@ class AdminCliIT {
 
     @Test
     @Order(5)
+    void mailboxQuotasAndDomainRecords() {
+        List<Result> r = parallel(
+                admin("mailbox", "status", "jean.dupont@ac-dijon.fr"),
+                admin("mailbox", "quota", "jdupont", "--mb", "3000"),
+                admin("mailbox", "quota", "--academy", "dijon", "--full-mb", "4000", "--standard-mb", "2000"),
+                admin("domain", "dkim", "ac-dijon.fr", "--mx", "mx.ac-dijon.fr"),
+                admin("domain", "dkim", "gmail.com"),
+                admin("mailbox", "status", "nobody@ac-dijon.fr").english(),
+                admin("mailbox", "quota", "jdupont", "--mb", "0"));
+        assertThat(r.get(0).expectExit(0).out()).contains("Boîte de jean.dupont@ac-dijon.fr", "Réception (INBOX)",
+                "Corbeille (Trash)", "Mo (0 %), 0 messages", "Envois vers d’autres domaines");
+        assertThat(r.get(1).expectExit(0).out()).containsPattern("Quota de jean.dupont@ac-dijon.fr : 3.000 Mo\\.");
+        assertThat(r.get(2).expectExit(0).out()).contains("profil complet 4", "profil standard 2");
+        assertThat(r.get(3).expectExit(0).out()).contains("._domainkey.ac-dijon.fr. TXT \"v=DKIM1; k=rsa; p=",
+                "ac-dijon.fr. TXT \"v=spf1 mx a:mx.ac-dijon.fr -all\"", "_dmarc.ac-dijon.fr. TXT \"v=DMARC1;");
+        r.get(4).expectRefusal("« gmail.com » n’est pas un domaine de messagerie d’une académie hébergée ici.");
+        r.get(5).expectRefusal("No account has the identifiant or address \"nobody@ac-dijon.fr\".");
+        r.get(6).expectRefusal("Le quota doit être compris entre 1 et 1");
+        assertThat(r.get(6).err()).containsPattern("entre 1 et 1.000.000 Mo");
+        List<Result> again = parallel(admin("mailbox", "quota", "jdupont"), admin("domain", "dkim", "ac-dijon.fr"));
+        assertThat(again.get(0).expectExit(0).out())
+                .containsPattern("Quota de jean.dupont@ac-dijon.fr : 3.000 Mo \\(par défaut : 4.000 Mo\\)\\.");
+        assertThat(again.get(1).expectExit(0).out()).as("the key is made once").contains(
+                dkimSelector(r.get(3).out()) + "._domainkey.ac-dijon.fr.");
+        assertThat(db.rows("select distinct type from audit_event where type in ('MAILBOX_QUOTA_SET', 'ACADEMY_QUOTA_SET', 'DKIM_KEY_CREATED')"))
+                .containsExactlyInAnyOrder("MAILBOX_QUOTA_SET", "ACADEMY_QUOTA_SET", "DKIM_KEY_CREATED");
+    }
+
+    private static String dkimSelector(String out) {
+        java.util.regex.Matcher m = Pattern.compile("(\\S+)\\._domainkey\\.").matcher(out);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    @Order(6)
     void noNumenIsEverPrintedWrittenOrAudited() throws IOException {
         List<String> written = new ArrayList<>();
         for (Result result : everything) {

@@ -4,6 +4,7 @@ import fr.preau.admin.cli.academy.AcademyCommands;
 import fr.preau.admin.cli.account.AccountCommands;
 import fr.preau.admin.cli.audit.AuditCommands;
 import fr.preau.admin.cli.department.DepartmentCommands;
+import fr.preau.admin.cli.domain.DomainCommands;
 import fr.preau.admin.cli.establishment.EstablishmentCommands;
 import fr.preau.admin.cli.letters.LettersCommand;
 import fr.preau.admin.cli.mailbox.MailboxCommands;
@@ -29,6 +30,7 @@ import picocli.CommandLine.ScopeType;
                 AccountCommands.class,
                 LettersCommand.class,
                 MailboxCommands.class,
+                DomainCommands.class,
                 MaintenanceCommands.class,
                 AuditCommands.class,
                 QueueCommands.class,

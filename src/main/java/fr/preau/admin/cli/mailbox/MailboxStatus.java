@@ -3,6 +3,9 @@ package fr.preau.admin.cli.mailbox;
 import fr.preau.admin.cli.CliCommand;
 import fr.preau.admin.cli.Sizes;
 import fr.preau.admin.cli.Table;
+import fr.preau.delivery.MailQueue;
+import fr.preau.delivery.QueuedMessage;
+import fr.preau.delivery.QueuedRecipient;
 import fr.preau.identity.Account;
 import fr.preau.identity.Accounts;
 import fr.preau.mail.Folder;
@@ -35,6 +38,14 @@ public class MailboxStatus extends CliCommand {
             table.row("  ".repeat(f.depth()) + label, f.messages(), f.unseen(), Sizes.human(f.size(), cli.locale()));
         }
         table.print(out());
+        List<QueuedMessage> queued = bean(MailQueue.class).list(MailQueue.Filter.all().account(account.id()));
+        long pending = queued.stream().flatMap(m -> m.recipients().stream())
+                .filter(r -> r.status() == QueuedRecipient.Status.QUEUED || r.status() == QueuedRecipient.Status.DEFERRED).count();
+        long failed = queued.stream().flatMap(m -> m.recipients().stream())
+                .filter(r -> r.status() == QueuedRecipient.Status.FAILED).count();
+        long delivered = queued.stream().flatMap(m -> m.recipients().stream())
+                .filter(r -> r.status() == QueuedRecipient.Status.DELIVERED).count();
+        say("cli.mailbox.outbound", pending, delivered, failed);
         return 0;
     }
 }
