@@ -8,6 +8,7 @@ import fr.preau.mail.internal.search.SearchIndexer;
 import fr.preau.mail.internal.search.Sort;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,7 @@ public final class SearchService implements IndexTrigger, AutoCloseable {
 
     private final MailSearchIndex index;
     private final SearchIndexer indexer;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private SearchService(MailSearchIndex index, SearchIndexer indexer) {
         this.index = index;
@@ -167,6 +169,9 @@ public final class SearchService implements IndexTrigger, AutoCloseable {
     /** Stops the indexer (committing what it applied), then closes the index and releases its lock. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         if (indexer != null) {
             try {
                 indexer.close();
