@@ -219,7 +219,7 @@ public class MailMessages {
             events.publish(new MailChange(accountId, target.id(), MailChange.Kind.MESSAGES_ADDED, after.highestModseq()));
             return out;
         });
-        index.changed();
+        changedIf(!copies.isEmpty());
         quotaWarnings.warnIfNearlyFull(accountId);
         return copies;
     }
