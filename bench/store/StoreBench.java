@@ -9,6 +9,8 @@ import fr.preau.mail.LocalRecipient;
 import fr.preau.mail.MailDelivery;
 import fr.preau.mail.MailFolders;
 import fr.preau.mail.MailMessages;
+import fr.preau.mail.MailSearch;
+import fr.preau.mail.SearchQuery;
 import fr.preau.platform.BlobStore;
 import fr.preau.tenancy.AcademyDraft;
 import fr.preau.tenancy.HelpDesk;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -38,8 +41,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The mail store under a big folder: fills one INBOX with N messages through the delivery API
- * (blob fsynced, row committed, as SMTP does), then times what a user waits for: the first
- * page of 50 by date, other sorts, a deep page; and the bytes stored per message.
+ * (blob fsynced, row committed, made searchable, as SMTP does), waits until the search index
+ * has committed its whole backlog, then times what a user waits for: the first page of 50 by
+ * date, other sorts, a deep page, searches through {@code MailSearch}; and the bytes stored
+ * per message.
  *
  * <pre>bench/store/run.sh 100000   (BENCH_POSTGRES=1 for PostgreSQL)</pre>
  */
@@ -123,14 +128,39 @@ public class StoreBench {
         }
         pool.shutdown();
         double fillSeconds = (System.nanoTime() - fillStart) / 1e9;
-        System.out.printf("Filled in %.0f s: %.0f deliveries/s with %d threads (each: blob fsynced, row committed)%n",
-                fillSeconds, count / fillSeconds, threads);
+        System.out.printf("Filled in %.0f s: %.0f deliveries/s with %d threads (each: blob fsynced, row committed, "
+                + "indexed and searchable before deliver returns)%n", fillSeconds, count / fillSeconds, threads);
+
+        var jdbc = app.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        long waitStart = System.nanoTime();
+        while (jdbc.sql("select count(*) from search_backlog").query(Long.class).single() > 0) {
+            Thread.sleep(100);
+        }
+        double waitSeconds = (System.nanoTime() - waitStart) / 1e9;
+        System.out.printf("Search index caught up %.1f s after the fill (backlog empty: applied and committed); "
+                + "indexing in all %.0f s, %.0f messages/s%n", waitSeconds, fillSeconds + waitSeconds,
+                count / (fillSeconds + waitSeconds));
 
         measure("first page of 50, by date, newest first", () -> messages.list(agent.id(), inbox, ListOrder.newestFirst(), 0, 50));
         measure("first page of 50, by subject", () -> messages.list(agent.id(), inbox, new ListOrder(ListOrder.Field.SUBJECT, false), 0, 50));
         measure("first page of 50, by sender", () -> messages.list(agent.id(), inbox, new ListOrder(ListOrder.Field.FROM, false), 0, 50));
         measure("first page of 50, by size, largest first", () -> messages.list(agent.id(), inbox, new ListOrder(ListOrder.Field.SIZE, true), 0, 50));
         measure("page 100 of 50 (offset 4,950), by date", () -> messages.list(agent.id(), inbox, ListOrder.newestFirst(), 4950, 50));
+
+        MailSearch search = app.getBean(MailSearch.class);
+        SearchQuery oneWord = SearchQuery.builder().text("réunion").folder(inbox).build();
+        SearchQuery twoWordsUnreadInAYear = SearchQuery.builder().text("conseil classe").folder(inbox)
+                .since(LocalDate.of(2020, 1, 1)).until(LocalDate.of(2020, 12, 31)).seen(false).build();
+        SearchQuery quick = SearchQuery.builder().text("pa").prefix(true).folder(inbox).build();
+        System.out.printf("Search hits: one word %,d, two words + a year + unread %,d, quick \"pa\" %,d%n",
+                search.search(agent.id(), oneWord, ListOrder.newestFirst(), 0, 1).total(),
+                search.search(agent.id(), twoWordsUnreadInAYear, ListOrder.newestFirst(), 0, 1).total(),
+                search.search(agent.id(), quick, ListOrder.newestFirst(), 0, 1).total());
+        measure("search one word, first 50 by date", () -> search.search(agent.id(), oneWord, ListOrder.newestFirst(), 0, 50));
+        measure("search 2 words + year + unread, first 50", () -> search.search(agent.id(), twoWordsUnreadInAYear,
+                ListOrder.newestFirst(), 0, 50));
+        measure("quick search \"pa\" (prefix), first 50", () -> search.search(agent.id(), quick, ListOrder.newestFirst(), 0, 50));
+        measure("search one word, first 50 by relevance", () -> search.searchBestFirst(agent.id(), oneWord, 0, 50));
 
         long blobBytes;
         try (Stream<Path> files = Files.walk(data.resolve("blobs"))) {
@@ -147,8 +177,13 @@ public class StoreBench {
                 dbBytes = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
             }
         }
-        System.out.printf("Bytes per message: raw %.0f, blob files %.0f, database %.0f (whole database / messages)%n",
-                rawBytes / (double) count, blobBytes / (double) count, dbBytes / (double) count);
+        long indexBytes;
+        try (Stream<Path> files = Files.walk(data.resolve("index"))) {
+            indexBytes = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+        System.out.printf("Bytes per message: raw %.0f, blob files %.0f, database %.0f (whole database / messages), "
+                + "search index %.0f%n", rawBytes / (double) count, blobBytes / (double) count, dbBytes / (double) count,
+                indexBytes / (double) count);
         System.out.printf("Machine: %d cores, %s; %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                 DateTimeFormatter.ISO_INSTANT.format(Instant.now()));

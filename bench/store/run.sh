@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Mail store benchmark: starts Préau in-process on a fresh database (embedded H2, or a fresh
 # PostgreSQL database with BENCH_POSTGRES=1), fills one INBOX through the delivery API and
-# times the first page of the folder, the other sorts, a search, and the bytes stored.
+# times the first page of the folder, the other sorts, searches (after the index has caught
+# up), and the bytes stored.
 #   bench/store/run.sh [messages]                 default 100000
 #   BENCH_POSTGRES=1 bench/store/run.sh [messages]
 set -euo pipefail

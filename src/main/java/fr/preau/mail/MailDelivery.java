@@ -1,5 +1,6 @@
 package fr.preau.mail;
 
+import fr.preau.mail.internal.IndexTrigger;
 import fr.preau.mail.internal.ParsedForStore;
 import fr.preau.mail.internal.QuotaPolicy;
 import fr.preau.mail.internal.StoredMessages;
@@ -18,8 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Local delivery: one message to one or more accounts' INBOX (or Indésirables), stored once.
  * When {@link #deliver} returns, every delivered copy is durable — blob fsynced, rows
- * committed — so the SMTP {@code 250} can be sent. Recipients whose quota the message does
- * not fit are reported, not stored, and the others still get it.
+ * committed — so the SMTP {@code 250} can be sent — and, in the server, found by
+ * {@link MailSearch}. Recipients whose quota the message does not fit are reported, not
+ * stored, and the others still get it.
  */
 @Service
 public class MailDelivery {
@@ -29,16 +31,18 @@ public class MailDelivery {
     private final QuotaPolicy quotas;
     private final MailQuotas quotaWarnings;
     private final MailEvents events;
+    private final IndexTrigger index;
     private final BlobStore blobs;
     private final TransactionTemplate transaction;
 
     MailDelivery(MailFolders folders, StoredMessages stored, QuotaPolicy quotas, MailQuotas quotaWarnings,
-                 MailEvents events, BlobStore blobs, PlatformTransactionManager transactions) {
+                 MailEvents events, IndexTrigger index, BlobStore blobs, PlatformTransactionManager transactions) {
         this.folders = folders;
         this.stored = stored;
         this.quotas = quotas;
         this.quotaWarnings = quotaWarnings;
         this.events = events;
+        this.index = index;
         this.blobs = blobs;
         this.transaction = new TransactionTemplate(transactions);
     }
@@ -87,6 +91,9 @@ public class MailDelivery {
             }
             return out;
         });
+        if (outcomes.values().stream().anyMatch(o -> o instanceof DeliveryOutcome.Delivered)) {
+            index.changed();
+        }
         for (DeliveryOutcome outcome : outcomes.values()) {
             if (outcome instanceof DeliveryOutcome.Delivered) {
                 quotaWarnings.warnIfNearlyFull(outcome.accountId());

@@ -3,6 +3,7 @@ package fr.preau.mail;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.preau.mail.internal.FolderNames;
+import fr.preau.mail.internal.IndexTrigger;
 import fr.preau.mail.internal.MailboxRepository;
 import fr.preau.mail.internal.SearchBacklog;
 import fr.preau.platform.UserError;
@@ -27,15 +28,17 @@ public class MailFolders {
     private final MailboxRepository mailboxes;
     private final SearchBacklog backlog;
     private final MailEvents events;
+    private final IndexTrigger index;
     private final TransactionTemplate transaction;
     /** Accounts whose role folders are known to exist. */
     private final Cache<Long, Boolean> complete = Caffeine.newBuilder().maximumSize(100_000).build();
 
-    MailFolders(MailboxRepository mailboxes, SearchBacklog backlog, MailEvents events,
+    MailFolders(MailboxRepository mailboxes, SearchBacklog backlog, MailEvents events, IndexTrigger index,
                 PlatformTransactionManager transactions) {
         this.mailboxes = mailboxes;
         this.backlog = backlog;
         this.events = events;
+        this.index = index;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -140,6 +143,7 @@ public class MailFolders {
             mailboxes.delete(subtree);
             events.publish(new MailChange(accountId, 0, MailChange.Kind.FOLDERS_CHANGED, 0));
         });
+        index.changed();
     }
 
     public void subscribe(long accountId, long folderId, boolean subscribed) {

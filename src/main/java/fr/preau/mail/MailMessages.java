@@ -1,5 +1,6 @@
 package fr.preau.mail;
 
+import fr.preau.mail.internal.IndexTrigger;
 import fr.preau.mail.internal.MailboxRepository;
 import fr.preau.mail.internal.MessageRepository;
 import fr.preau.mail.internal.MessageRow;
@@ -35,6 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Each change is one transaction: its new UIDs and MODSEQ, counters, search backlog and
  * change event commit together or not at all. The raw bytes of a new message are written
  * (and fsynced) before that transaction, so an append either appears whole or not at all.
+ * In the server, when a change returns, {@link MailSearch} already sees it.
  */
 @Service
 public class MailMessages {
@@ -47,13 +49,14 @@ public class MailMessages {
     private final QuotaPolicy quotas;
     private final MailQuotas quotaWarnings;
     private final MailEvents events;
+    private final IndexTrigger index;
     private final BlobStore blobs;
     private final TransactionTemplate transaction;
     private final PartExtractor parts;
 
     MailMessages(MailFolders folders, MailboxRepository mailboxes, MessageRepository messages, StoredMessages stored,
-                 SearchBacklog backlog, QuotaPolicy quotas, MailQuotas quotaWarnings, MailEvents events, BlobStore blobs,
-                 PlatformTransactionManager transactions, PartExtractor parts) {
+                 SearchBacklog backlog, QuotaPolicy quotas, MailQuotas quotaWarnings, MailEvents events,
+                 IndexTrigger index, BlobStore blobs, PlatformTransactionManager transactions, PartExtractor parts) {
         this.folders = folders;
         this.mailboxes = mailboxes;
         this.messages = messages;
@@ -62,6 +65,7 @@ public class MailMessages {
         this.quotas = quotas;
         this.quotaWarnings = quotaWarnings;
         this.events = events;
+        this.index = index;
         this.blobs = blobs;
         this.transaction = new TransactionTemplate(transactions);
         this.parts = parts;
@@ -181,6 +185,7 @@ public class MailMessages {
             events.publish(new MailChange(accountId, folderId, MailChange.Kind.MESSAGES_ADDED, r.modseq()));
             return r;
         });
+        index.changed();
         quotaWarnings.warnIfNearlyFull(accountId);
         return result;
     }
@@ -214,6 +219,7 @@ public class MailMessages {
             events.publish(new MailChange(accountId, target.id(), MailChange.Kind.MESSAGES_ADDED, after.highestModseq()));
             return out;
         });
+        changedIf(!copies.isEmpty());
         quotaWarnings.warnIfNearlyFull(accountId);
         return copies;
     }
@@ -224,7 +230,7 @@ public class MailMessages {
      * originals' UIDs.
      */
     public List<AppendResult> move(long accountId, Collection<Long> messageIds, long targetFolderId) {
-        return transaction.execute(status -> {
+        List<AppendResult> moved = transaction.execute(status -> {
             List<MessageRow> found = messages.byIds(accountId, messageIds);
             TreeSet<Long> toLock = new TreeSet<>();
             found.forEach(r -> toLock.add(r.summary().folderId()));
@@ -251,11 +257,13 @@ public class MailMessages {
             events.publish(new MailChange(accountId, targetFolderId, MailChange.Kind.MESSAGES_ADDED, after.highestModseq()));
             return out;
         });
+        changedIf(!moved.isEmpty());
+        return moved;
     }
 
     /** Adds, removes or replaces flags and keywords; returns the messages as changed. */
     public List<MessageSummary> changeFlags(long accountId, Collection<Long> messageIds, FlagChange change) {
-        return transaction.execute(status -> {
+        List<MessageSummary> result = transaction.execute(status -> {
             TreeSet<Long> toLock = new TreeSet<>();
             messages.byIds(accountId, messageIds).forEach(r -> toLock.add(r.summary().folderId()));
             for (long id : toLock) {
@@ -298,6 +306,8 @@ public class MailMessages {
             }
             return out;
         });
+        changedIf(!result.isEmpty());
+        return result;
     }
 
     /** Removes for good the messages of a folder that carry \Deleted (IMAP EXPUNGE); returns their UIDs. */
@@ -312,13 +322,14 @@ public class MailMessages {
             removedFrom(accountId, byFolder(rows), true);
             return rows.stream().map(r -> r.summary().uid()).toList();
         });
+        changedIf(!uids.isEmpty());
         quotaWarnings.warnIfNearlyFull(accountId);
         return uids;
     }
 
     /** Removes messages for good, wherever they are (emptying the Corbeille, deleting from it). */
     public int deletePermanently(long accountId, Collection<Long> messageIds) {
-        return transaction.execute(status -> {
+        int deleted = transaction.execute(status -> {
             TreeSet<Long> toLock = new TreeSet<>();
             messages.byIds(accountId, messageIds).forEach(r -> toLock.add(r.summary().folderId()));
             for (long id : toLock) {
@@ -332,9 +343,18 @@ public class MailMessages {
             removedFrom(accountId, byFolder(rows), true);
             return rows.size();
         });
+        changedIf(deleted > 0);
+        return deleted;
     }
 
     // ---- helpers
+
+    /** After a commit that wrote search backlog rows: makes the change searchable before returning. */
+    private void changedIf(boolean wroteBacklog) {
+        if (wroteBacklog) {
+            index.changed();
+        }
+    }
 
     private MessageRow row(long accountId, long messageId) {
         return messages.byId(accountId, messageId).orElseThrow(NoSuchMessageException::new);

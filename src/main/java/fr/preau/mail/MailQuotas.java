@@ -2,6 +2,7 @@ package fr.preau.mail;
 
 import fr.preau.identity.Account;
 import fr.preau.identity.Accounts;
+import fr.preau.mail.internal.IndexTrigger;
 import fr.preau.mail.internal.QuotaPolicy;
 import fr.preau.mail.internal.QuotaWarningMessage;
 import fr.preau.mail.internal.StoredMessages;
@@ -32,12 +33,13 @@ public class MailQuotas {
     private final QuotaWarningMessage warning;
     private final BlobStore blobs;
     private final MailEvents events;
+    private final IndexTrigger index;
     private final TransactionTemplate transaction;
     private final AuditLog audit;
 
     MailQuotas(QuotaPolicy policy, Accounts accounts, MailFolders folders, StoredMessages stored,
-               QuotaWarningMessage warning, BlobStore blobs, MailEvents events, PlatformTransactionManager transactions,
-               AuditLog audit) {
+               QuotaWarningMessage warning, BlobStore blobs, MailEvents events, IndexTrigger index,
+               PlatformTransactionManager transactions, AuditLog audit) {
         this.policy = policy;
         this.accounts = accounts;
         this.folders = folders;
@@ -45,6 +47,7 @@ public class MailQuotas {
         this.warning = warning;
         this.blobs = blobs;
         this.events = events;
+        this.index = index;
         this.transaction = new TransactionTemplate(transactions);
         this.audit = audit;
     }
@@ -104,6 +107,7 @@ public class MailQuotas {
                 AppendResult r = stored.insert(accountId, inbox, blob, parsed, MessageFlags.none(), null);
                 events.publish(new MailChange(accountId, inbox, MailChange.Kind.MESSAGES_ADDED, r.modseq()));
             });
+            index.changed();
         } catch (RuntimeException e) {
             // a warning that cannot be written must not fail the delivery that triggered it
             log.warn("Quota warning for account {} not delivered: {}", accountId, e.toString());

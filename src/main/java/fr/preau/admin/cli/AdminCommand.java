@@ -10,6 +10,7 @@ import fr.preau.admin.cli.letters.LettersCommand;
 import fr.preau.admin.cli.mailbox.MailboxCommands;
 import fr.preau.admin.cli.maintenance.MaintenanceCommands;
 import fr.preau.admin.cli.queue.QueueCommands;
+import fr.preau.admin.cli.search.SearchCommands;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -34,6 +35,7 @@ import picocli.CommandLine.ScopeType;
                 MaintenanceCommands.class,
                 AuditCommands.class,
                 QueueCommands.class,
+                SearchCommands.class,
         })
 public class AdminCommand {
 

@@ -45,6 +45,22 @@ public class SearchBacklog {
                 .param("now", OffsetDateTime.now(clock)).param("account", accountId).param("folders", folderIds).update();
     }
 
+    /**
+     * Queues a full (re)index of every message of the account, or of every account with null,
+     * in one statement, newest messages first; returns how many were queued.
+     */
+    public int queueAll(Long accountId) {
+        String where = accountId == null ? "" : " where account_id = :account";
+        var statement = jdbc.sql("""
+                        insert into search_backlog (message_id, account_id, op, queued_at)
+                        select id, account_id, 'INDEX', :now from message""" + where + " order by id desc")
+                .param("now", OffsetDateTime.now(clock));
+        if (accountId != null) {
+            statement = statement.param("account", accountId);
+        }
+        return statement.update();
+    }
+
     public List<Entry> next(int max) {
         return jdbc.sql("select id, message_id, account_id, op from search_backlog order by id limit ?").param(max)
                 .query((rs, n) -> new Entry(rs.getLong(1), rs.getLong(2), rs.getLong(3), Op.valueOf(rs.getString(4))))
