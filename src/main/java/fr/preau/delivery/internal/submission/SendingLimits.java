@@ -45,6 +45,11 @@ public class SendingLimits {
                 .params(recipients, accountId, hour).update();
     }
 
+    @org.springframework.scheduling.annotation.Scheduled(cron = "0 23 * * * *")
+    void scheduledPurge() {
+        purge();
+    }
+
     /** Forgets rows older than two days. */
     public int purge() {
         return jdbc.sql("delete from submission_usage where hour_start < ?")
