@@ -1,5 +1,7 @@
 package fr.preau.mail;
 
+import fr.preau.testsupport.InProcessCli;
+
 import static fr.preau.mail.Messages.simple;
 import static fr.preau.mail.Messages.stream;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,10 +16,7 @@ import fr.preau.mail.internal.MimeAnalyzer;
 import fr.preau.mail.internal.mime.MimeParser;
 import fr.preau.platform.AuditLog;
 import fr.preau.testsupport.TestDatabase;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
@@ -26,8 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.context.support.ResourceBundleMessageSource;
-import picocli.CommandLine;
 
 /**
  * {@code preau admin search reindex [ADDRESS]} in-process, with the real picocli tree and
@@ -59,13 +56,7 @@ class SearchReindexCommandTest {
         application = new GenericApplicationContext();
         application.registerBean(MailSearch.class, () -> cli.search());
         application.registerBean(Accounts.class, () -> identity.accounts());
-        application.registerBean("messageSource", MessageSource.class, () -> {
-            ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-            messages.setBasenames("i18n/admin", "i18n/identity", "i18n/mail");
-            messages.setDefaultEncoding("UTF-8");
-            messages.setFallbackToSystemLocale(false);
-            return messages;
-        });
+        application.registerBean("messageSource", MessageSource.class, () -> InProcessCli.bundles("i18n/identity", "i18n/mail"));
         application.refresh();
     }
 
@@ -80,22 +71,8 @@ class SearchReindexCommandTest {
 
     /** Runs a command as {@code AdminCli} does once Préau has started. */
     private Outcome run(Locale locale, String... args) {
-        CliSupport support = new CliSupport(locale, ZoneOffset.UTC);
-        support.attach(application);
-        CommandLine commandLine = AdminCli.commandLine(support);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        commandLine.setExecutionStrategy(parseResult -> {
-            try {
-                return new CommandLine.RunLast().execute(parseResult);
-            } catch (CommandLine.ParameterException usage) {
-                return support.handleUsage(usage, args);
-            }
-        });
-        int status = commandLine.execute(args);
-        return new Outcome(status, out.toString(), err.toString());
+        InProcessCli.Outcome o = InProcessCli.run(application, locale, args);
+        return new Outcome(o.status(), o.out(), o.err());
     }
 
     private MailServices startServer() {

@@ -12,8 +12,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The server's full-text index of the mail store (docs/adr/0014): the Lucene index under
@@ -118,18 +116,9 @@ public final class SearchService implements IndexTrigger, AutoCloseable {
         if (indexer == null) {
             return;
         }
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            // the rows become visible when the caller's transaction commits; the catch-up then runs
-            // in a thread of its own, which does not take part in the finished transaction
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    catchUpApart();
-                }
-            });
-            return;
-        }
-        catchUpQuietly();
+        // the rows become visible when the caller's transaction commits; the catch-up then runs
+        // in a thread of its own, which does not take part in the finished transaction
+        fr.preau.platform.AfterCommit.runOr(this::catchUpApart, this::catchUpQuietly);
     }
 
     private void catchUpApart() {

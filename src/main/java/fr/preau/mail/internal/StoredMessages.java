@@ -61,10 +61,11 @@ public class StoredMessages {
     public AppendResult insert(long accountId, long folderId, BlobStore.Blob blob, ParsedForStore parsed,
                                MessageFlags flags, Instant internalDate) {
         int unseen = flags.has(Flag.SEEN) ? 0 : 1;
+        // the conversation first: allocating the UID locks the folder's row until commit
+        long threadId = threads.threadFor(accountId, parsed, clock.instant());
         Folder folder = mailboxes.allocate(accountId, folderId, 1, unseen, blob.size());
         long uid = folder.uidNext() - 1;
         Instant arrival = internalDate != null ? internalDate : clock.instant();
-        long threadId = threads.threadFor(accountId, parsed, clock.instant());
         long id = messages.insert(new MessageRepository.NewMessage(accountId, folderId, uid, folder.highestModseq(),
                 blob.hash(), blob.size(), arrival, flags.bits(), MessageRepository.keywordsColumn(flags.keywords()),
                 threadId, parsed));

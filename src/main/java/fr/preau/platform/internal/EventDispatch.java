@@ -9,8 +9,6 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The subscribers of each channel, and delivery to them; shared by both event buses. */
 final class EventDispatch {
@@ -45,17 +43,4 @@ final class EventDispatch {
         }
     }
 
-    /** Runs {@code action} after the current transaction commits, or now when there is none. */
-    static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
-        }
-    }
 }

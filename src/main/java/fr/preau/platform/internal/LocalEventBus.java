@@ -11,7 +11,7 @@ public final class LocalEventBus implements EventBus {
     @Override
     public void publish(String channel, String payload) {
         EventDispatch.check(channel, payload);
-        EventDispatch.afterCommit(() -> dispatch.dispatch(channel, payload));
+        fr.preau.platform.AfterCommit.run(() -> dispatch.dispatch(channel, payload));
     }
 
     @Override

@@ -2,6 +2,7 @@ package fr.preau.delivery.internal.outbound;
 
 import fr.preau.delivery.internal.outbound.QueueRepository.NewMessage;
 import fr.preau.delivery.internal.outbound.QueueRepository.NewRecipient;
+import fr.preau.platform.AfterCommit;
 import fr.preau.platform.BlobStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -17,8 +18,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -176,16 +175,7 @@ public class OutboundQueue {
 
     /** Runs {@code action} once the current transaction commits (at once without one). */
     static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
-        }
+        AfterCommit.run(action);
     }
 
     private static String clean(String value, int max) {

@@ -1,5 +1,7 @@
 package fr.preau.delivery.internal.outbound;
 
+import fr.preau.testsupport.InProcessCli;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.preau.admin.AdminCli;
@@ -20,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import picocli.CommandLine;
 
 /**
@@ -45,13 +46,7 @@ class QueueAdminCommandsTest {
         kit = new OutboundKit(db, blobDirectory);
         application = new GenericApplicationContext();
         application.registerBean(MailQueue.class, () -> kit.operations);
-        application.registerBean("messageSource", MessageSource.class, () -> {
-            ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-            messages.setBasenames("i18n/admin", "i18n/delivery");
-            messages.setDefaultEncoding("UTF-8");
-            messages.setFallbackToSystemLocale(false);
-            return messages;
-        });
+        application.registerBean("messageSource", MessageSource.class, () -> InProcessCli.bundles("i18n/delivery"));
         application.refresh();
     }
 
@@ -64,22 +59,8 @@ class QueueAdminCommandsTest {
 
     /** Runs a command as {@code AdminCli} does once Préau has started. */
     private Outcome run(Locale locale, String... args) {
-        CliSupport cli = new CliSupport(locale, ZoneOffset.UTC);
-        cli.attach(application);
-        CommandLine commandLine = AdminCli.commandLine(cli);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        commandLine.setExecutionStrategy(parseResult -> {
-            try {
-                return new CommandLine.RunLast().execute(parseResult);
-            } catch (CommandLine.ParameterException usage) {
-                return cli.handleUsage(usage, args);
-            }
-        });
-        int status = commandLine.execute(args);
-        return new Outcome(status, out.toString(), err.toString());
+        InProcessCli.Outcome o = InProcessCli.run(application, locale, args);
+        return new Outcome(o.status(), o.out(), o.err());
     }
 
     private Outcome run(String... args) {
