@@ -1,7 +1,6 @@
 package fr.preau.delivery.durability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import fr.preau.delivery.durability.MailStore.Mailbox;
 import fr.preau.delivery.durability.MailStore.StoredMessage;
@@ -18,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
@@ -87,9 +85,9 @@ abstract class KillDuringLoadScenario {
             try {
                 SmtpLoad load = SmtpLoad.start(first.mxPort(), MX_CLIENTS, LOCAL, first.submissionPort(), AGENTS,
                         REMOTE_DOMAINS);
-                await("load before the kill", () -> load.accepted(Channel.MX) >= BEFORE_KILL
+                Waits.until("load before the kill", TIMEOUT, () -> load.accepted(Channel.MX) >= BEFORE_KILL
                         && load.accepted(Channel.SUBMISSION) >= BEFORE_KILL && sink.transactions().size() >= 5
-                        || !load.unexpected().isEmpty(), first);
+                        || !load.unexpected().isEmpty(), first::log);
                 if (!load.unexpected().isEmpty()) {
                     first.threadDump(PreauServer.logFile(getClass(), "threads"));
                 }
@@ -102,7 +100,7 @@ abstract class KillDuringLoadScenario {
             }
             assertThat(unexpected).as("errors and refusals before the kill%n%s", first.log()).isEmpty();
             // the killed server's connections to the smarthost are gone: what it has now came before the kill
-            await("smarthost sessions of the killed server to end", () -> sink.openSessions() == 0, null);
+            Waits.until("smarthost sessions of the killed server to end", TIMEOUT, () -> sink.openSessions() == 0, () -> "");
             Map<String, Integer> beforeKill = copies(sink.transactions());
 
             PreauServer second = PreauServer.start(env, PreauServer.logFile(getClass(), "after-restart"));
@@ -111,7 +109,7 @@ abstract class KillDuringLoadScenario {
                         .filter(a -> a.channel() == Channel.SUBMISSION && a.accepted())
                         .map(a -> a.mail().messageId()).toList();
                 // no failure on a time-out: the checks below then say what is missing
-                awaitOrGoOn(() -> store.pendingRecipients() == 0
+                Waits.within(TIMEOUT, () -> store.pendingRecipients() == 0
                         && copies(sink.transactions()).keySet().containsAll(acceptedRemote));
                 check(store, attempts, beforeKill, copies(sink.transactions()));
                 stillServes(second, store);
@@ -216,29 +214,5 @@ abstract class KillDuringLoadScenario {
             copies.merge(String.valueOf(Smtp.messageId(t.data())), 1, Integer::sum);
         }
         return copies;
-    }
-
-    /** Waits for a condition, at most {@link #TIMEOUT}; whether it came. */
-    static boolean awaitOrGoOn(Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.call()) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return false;
-    }
-
-    /** Waits for a condition, at most {@link #TIMEOUT}, else fails (with the server's log if given). */
-    static void await(String what, Callable<Boolean> condition, PreauServer server) throws Exception {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.call()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        fail("timed out waiting for %s%s", what, server == null ? "" : "\n" + server.log());
     }
 }

@@ -35,12 +35,14 @@ final class PreauServer implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    private final int httpPort;
     private final int mxPort;
     private final int submissionPort;
 
-    private PreauServer(Process process, Path log, int mxPort, int submissionPort) {
+    private PreauServer(Process process, Path log, int httpPort, int mxPort, int submissionPort) {
         this.process = process;
         this.log = log;
+        this.httpPort = httpPort;
         this.mxPort = mxPort;
         this.submissionPort = submissionPort;
     }
@@ -107,7 +109,7 @@ final class PreauServer implements AutoCloseable {
         environment.put("PREAU_SUBMISSION_PORT", Integer.toString(submission));
         Process process = builder.start();
         process.getOutputStream().close();
-        PreauServer server = new PreauServer(process, log, mx, submission);
+        PreauServer server = new PreauServer(process, log, http, mx, submission);
         server.awaitReady();
         return server;
     }
@@ -117,6 +119,21 @@ final class PreauServer implements AutoCloseable {
         Path dir = Path.of("target", "durability");
         Files.createDirectories(dir);
         return dir.resolve(test.getSimpleName() + "-" + name + ".log");
+    }
+
+    /**
+     * The HTTP status of {@code /actuator/health} (200 when everything it checks, the database
+     * included, is up; 503 when something is down), or -1 when it does not answer in time.
+     */
+    int health() throws InterruptedException {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + httpPort + "/actuator/health")).timeout(Duration.ofSeconds(30)).build();
+        try {
+            return http.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     int mxPort() {
