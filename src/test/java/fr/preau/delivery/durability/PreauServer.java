@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.fail;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,11 +130,11 @@ final class PreauServer implements AutoCloseable {
      * included, is up; 503 when something is down), or -1 when it does not answer in time.
      */
     int health() throws InterruptedException {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://127.0.0.1:" + httpPort + "/actuator/health")).timeout(Duration.ofSeconds(30)).build();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/actuator/health"))
+                .timeout(Duration.ofSeconds(30)).build();
         try {
-            return http.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;
         }
@@ -182,6 +186,8 @@ final class PreauServer implements AutoCloseable {
         assertThat(process.exitValue()).as("exit status of a process killed by SIGKILL (128 + 9)").isEqualTo(137);
         assertThat(handle.isAlive()).isFalse();
         assertThat(ProcessHandle.of(process.pid()).filter(ProcessHandle::isAlive)).as("no process left").isEmpty();
+        // a graceful stop logs from Spring's shutdown hook thread ("SpringApplicationShutdownHook")
+        assertThat(log()).as("the killed server's log").doesNotContain("ShutdownHook");
     }
 
     /** Stops the server as {@code kill -TERM} would, forcibly after a minute. */

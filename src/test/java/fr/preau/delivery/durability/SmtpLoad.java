@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * writing to one or two local addresses) and submission clients (an agent writing to one
  * remote address, which goes to the outbound queue, and one local colleague). Every message
  * tried is recorded with its outcome — the reply that ended it, or none when the connection
- * broke before the reply (its fate unknown) — and whether the server was being killed.
+ * broke before the reply (its fate unknown). Errors and refusals while the server is not being
+ * killed are collected apart: the load itself must be clean.
  */
 final class SmtpLoad {
 
@@ -26,7 +27,7 @@ final class SmtpLoad {
     record Agent(String login, String email, String colleague) {}
 
     /** One message tried: {@code outcome} null when no reply came (the connection broke). */
-    record Attempt(Channel channel, Smtp.Mail mail, Smtp.Outcome outcome, boolean duringKill) {
+    record Attempt(Channel channel, Smtp.Mail mail, Smtp.Outcome outcome) {
         boolean accepted() {
             return outcome != null && outcome.accepted();
         }
@@ -136,16 +137,15 @@ final class SmtpLoad {
     }
 
     private boolean attempt(Channel channel, ScriptedClient session, String envelopeFrom, Smtp.Mail mail) {
-        boolean duringKill = killing.get();
         try {
             Smtp.Outcome outcome = Smtp.send(session, envelopeFrom, mail);
-            attempts.add(new Attempt(channel, mail, outcome, duringKill || killing.get()));
+            attempts.add(new Attempt(channel, mail, outcome));
             if (!outcome.accepted() && !killing.get()) {
                 unexpected.add(channel + " " + mail.messageId() + " refused: " + outcome);
             }
             return true;
         } catch (IOException | AssertionError e) {
-            attempts.add(new Attempt(channel, mail, null, true));
+            attempts.add(new Attempt(channel, mail, null));
             if (!killing.get()) {
                 unexpected.add(channel + " " + mail.messageId() + ": connection broke: " + e);
             }
