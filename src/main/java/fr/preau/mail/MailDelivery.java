@@ -70,7 +70,8 @@ public class MailDelivery {
                                           boolean enforceQuota) {
         Map<Long, LocalRecipient> unique = new LinkedHashMap<>();
         recipients.forEach(r -> unique.putIfAbsent(r.accountId(), r));
-        unique.keySet().forEach(folders::ensureDefaults);
+        // in id order, like the folders below: two first deliveries making folders never wait on each other in a circle
+        unique.keySet().stream().sorted().forEach(folders::ensureDefaults);
         ParsedForStore parsed = stored.parse(blob);
         Map<Long, DeliveryOutcome> outcomes = transaction.execute(status -> {
             blobs.claim(blob);

@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -168,7 +170,27 @@ public class MailFolders {
                 }
             }
         }
-        complete.put(accountId, Boolean.TRUE);
+        rememberComplete(accountId);
+    }
+
+    /**
+     * Remembers that the account's role folders exist once that is true for everyone: when the
+     * caller's transaction (which may have made them) commits, at once outside a transaction.
+     * Remembered earlier, a concurrent delivery would look for folders it cannot see yet, and
+     * after a rollback the account would have none until the next start.
+     */
+    private void rememberComplete(long accountId) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.isActualTransactionActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    complete.put(accountId, Boolean.TRUE);
+                }
+            });
+        } else {
+            complete.put(accountId, Boolean.TRUE);
+        }
     }
 
     private void refuseTaken(long accountId, String path, Long except) {

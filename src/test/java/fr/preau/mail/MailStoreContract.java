@@ -16,9 +16,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -398,6 +402,58 @@ abstract class MailStoreContract extends DatabaseContract {
         assertThat(heard).extracting(MailChange::kind).containsExactly(MailChange.Kind.MESSAGES_ADDED,
                 MailChange.Kind.FLAGS_CHANGED, MailChange.Kind.FOLDERS_CHANGED);
         assertThat(heard).allSatisfy(c -> assertThat(c.accountId()).isEqualTo(camille.id()));
+    }
+
+    @Test
+    void roleFoldersMadeInATransactionThatRolledBackAreMadeAgain() {
+        db.transaction().executeWithoutResult(status -> {
+            mail.folders().ensureDefaults(camille.id());
+            status.setRollbackOnly();
+        });
+        assertThat(mail.folders().byRole(camille.id(), FolderRole.INBOX).name()).isEqualTo("INBOX");
+        assertThat(mail.folders().list(camille.id())).hasSize(6);
+    }
+
+    /**
+     * The first two deliveries to an account at the same time, the first inside a longer
+     * transaction as the MX's (which also records notices for full mailboxes): the second sees
+     * the folders only once the first commits, and waits for them instead of failing.
+     */
+    @Test
+    void aFirstDeliveryWaitsForTheFoldersAConcurrentOneIsMaking() throws Exception {
+        var first = mail.delivery().store(stream(simple("x@example.org", "c@ac-dijon.fr", "Un", "one@x", "x")));
+        var second = mail.delivery().store(stream(simple("x@example.org", "c@ac-dijon.fr", "Deux", "two@x", "x")));
+        List<LocalRecipient> toCamille = List.of(new LocalRecipient(camille.id(), FolderRole.INBOX));
+        CountDownLatch made = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<List<DeliveryOutcome>> a = pool.submit(() -> db.transaction().execute(status -> {
+                List<DeliveryOutcome> out = mail.delivery().deliver(first, toCamille, null);
+                made.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return out;
+            }));
+            assertThat(made.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<List<DeliveryOutcome>> b = pool.submit(() -> mail.delivery().deliver(second, toCamille, null));
+            try {
+                b.get(1, TimeUnit.SECONDS); // it may finish (failing or not) or wait for the first's commit
+            } catch (TimeoutException | ExecutionException notYetOrFailed) {
+                // judged below
+            }
+            release.countDown();
+            assertThat(a.get(30, TimeUnit.SECONDS)).singleElement().isInstanceOf(DeliveryOutcome.Delivered.class);
+            assertThat(b.get(30, TimeUnit.SECONDS)).singleElement().isInstanceOf(DeliveryOutcome.Delivered.class);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        assertThat(mail.folders().byRole(camille.id(), FolderRole.INBOX).messages()).isEqualTo(2);
+        assertThat(mail.folders().list(camille.id())).hasSize(6);
     }
 
     @Test

@@ -74,12 +74,13 @@ public class QuotaPolicy {
      */
     public boolean takeWarning(long accountId, QuotaUsage usage) {
         int warn = properties.quota().warnPercent();
-        jdbc.sql("insert into mail_account (account_id) values (?) on conflict do nothing").param(accountId).update();
         if (usage.percent() < warn) {
+            // after nearly every delivery, in its transaction: writes nothing (locks no row) unless a warning was given
             jdbc.sql("update mail_account set warned_at = null where account_id = ? and warned_at is not null")
                     .param(accountId).update();
             return false;
         }
+        jdbc.sql("insert into mail_account (account_id) values (?) on conflict do nothing").param(accountId).update();
         return jdbc.sql("update mail_account set warned_at = ? where account_id = ? and warned_at is null")
                 .params(OffsetDateTime.now(clock), accountId).update() == 1;
     }

@@ -69,9 +69,15 @@ public class FileBlobStore implements BlobStore {
             if (Files.exists(target) && Files.size(target) == size) {
                 Files.delete(temporary);
             } else {
-                Files.createDirectories(target.getParent());
+                Path directory = target.getParent();
+                if (!Files.isDirectory(directory)) {
+                    Files.createDirectories(directory);
+                    // the new directories' own entries must survive a power cut too, not only the file's
+                    fsyncDirectory(directory.getParent());
+                    fsyncDirectory(root);
+                }
                 move(temporary, target);
-                fsyncDirectory(target.getParent());
+                fsyncDirectory(directory);
             }
             return new Blob(hash, size);
         } finally {

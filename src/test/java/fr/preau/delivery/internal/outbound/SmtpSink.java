@@ -50,6 +50,7 @@ public final class SmtpSink implements AutoCloseable {
     private volatile Function<String, String> rcptReply = address -> "250 2.1.5 Ok";
     private volatile String dataReply = "250 2.0.0 Ok: queued";
     private volatile int connections;
+    private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean closed;
 
     private SmtpSink(InetAddress address, int port) throws IOException {
@@ -132,6 +133,11 @@ public final class SmtpSink implements AutoCloseable {
         return connections;
     }
 
+    /** Sessions not ended yet (a client that died is seen as gone once its connection's end is read). */
+    public int openSessions() {
+        return open.get();
+    }
+
     @Override
     public void close() {
         closed = true;
@@ -147,6 +153,7 @@ public final class SmtpSink implements AutoCloseable {
             try {
                 Socket socket = server.accept();
                 connections++;
+                open.incrementAndGet();
                 Thread.ofVirtual().start(() -> serve(socket));
             } catch (IOException e) {
                 if (!closed) {
@@ -162,6 +169,8 @@ public final class SmtpSink implements AutoCloseable {
             new Session(socket).run();
         } catch (IOException e) {
             // the client went away
+        } finally {
+            open.decrementAndGet();
         }
     }
 
@@ -345,18 +354,21 @@ public final class SmtpSink implements AutoCloseable {
             return line.size() == 0 ? null : line.toByteArray();
         }
 
-        /** The message up to the line with a single dot, dot-stuffing undone. */
+        /**
+         * The message up to the line with a single dot, dot-stuffing undone. A connection that
+         * ends before that line (the client died) is no transaction: nothing is recorded.
+         */
         private byte[] readData() throws IOException {
             ByteArrayOutputStream data = new ByteArrayOutputStream();
             byte[] line;
             while ((line = readRawLine()) != null) {
                 if (line.length == 3 && line[0] == '.' && line[1] == '\r' && line[2] == '\n') {
-                    break;
+                    return data.toByteArray();
                 }
                 int from = line.length > 0 && line[0] == '.' ? 1 : 0;
                 data.write(line, from, line.length - from);
             }
-            return data.toByteArray();
+            throw new java.io.EOFException("connection ended inside DATA");
         }
     }
 }
