@@ -6,6 +6,7 @@ import fr.preau.mail.internal.IndexTrigger;
 import fr.preau.mail.internal.QuotaPolicy;
 import fr.preau.mail.internal.QuotaWarningMessage;
 import fr.preau.mail.internal.StoredMessages;
+import fr.preau.platform.AfterCommit;
 import fr.preau.platform.AuditLog;
 import fr.preau.platform.BlobStore;
 import java.io.ByteArrayInputStream;
@@ -35,6 +36,7 @@ public class MailQuotas {
     private final MailEvents events;
     private final IndexTrigger index;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate separate;
     private final AuditLog audit;
 
     MailQuotas(QuotaPolicy policy, Accounts accounts, MailFolders folders, StoredMessages stored,
@@ -49,6 +51,9 @@ public class MailQuotas {
         this.events = events;
         this.index = index;
         this.transaction = new TransactionTemplate(transactions);
+        // a transaction of its own even when called from another's commit (Spring's rule for afterCommit work)
+        this.separate = new TransactionTemplate(transactions);
+        this.separate.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.audit = audit;
     }
 
@@ -87,11 +92,19 @@ public class MailQuotas {
         return policy.defaultLimitMb(accountId);
     }
 
-    /** Puts the "nearly full" message in the agent's INBOX when usage just reached the warning level. */
+    /**
+     * Puts the "nearly full" message in the agent's INBOX when usage just reached the warning
+     * level: once the caller's transaction has committed (at once without one), in transactions
+     * of its own, so that a warning that cannot be written never fails the delivery behind it.
+     */
     public void warnIfNearlyFull(long accountId) {
+        AfterCommit.run(() -> warnNow(accountId));
+    }
+
+    private void warnNow(long accountId) {
         try {
             QuotaUsage usage = policy.usage(accountId);
-            Boolean due = transaction.execute(status -> policy.takeWarning(accountId, usage));
+            Boolean due = separate.execute(status -> policy.takeWarning(accountId, usage));
             if (!Boolean.TRUE.equals(due)) {
                 return;
             }
@@ -102,7 +115,7 @@ public class MailQuotas {
             BlobStore.Blob blob = stored.write(new ByteArrayInputStream(warning.build(account.get(), usage)));
             var parsed = stored.parse(blob);
             long inbox = folders.byRole(accountId, FolderRole.INBOX).id();
-            transaction.executeWithoutResult(status -> {
+            separate.executeWithoutResult(status -> {
                 blobs.claim(blob);
                 AppendResult r = stored.insert(accountId, inbox, blob, parsed, MessageFlags.none(), null);
                 events.publish(new MailChange(accountId, inbox, MailChange.Kind.MESSAGES_ADDED, r.modseq()));

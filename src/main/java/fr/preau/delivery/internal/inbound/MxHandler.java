@@ -133,7 +133,9 @@ public class MxHandler implements SmtpHandler {
             }
             log.info("SMTP {}: delivered to {} mailbox(es){}", session.id(), delivered, junk ? " (spam)" : "");
             return SmtpReply.of(250, "2.0.0", "Ok: stored as " + envelope.id());
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException | org.springframework.dao.DataAccessException
+                 | org.springframework.transaction.TransactionException e) {
+            // the disk or the database cannot take it now: the client keeps the message and tries again
             log.warn("SMTP {}: message not stored ({})", session.id(), e.toString());
             return SmtpReply.of(451, "4.3.0", "Temporary failure storing the message, try again later");
         }

@@ -159,7 +159,9 @@ public class SubmissionHandler implements SmtpHandler {
             log.info("SMTP {}: {} sent a message to {} local and {} remote recipient(s)", session.id(), account.login(),
                     local.size(), remote.size());
             return SmtpReply.of(250, "2.0.0", "Ok: queued as " + envelope.id());
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException | org.springframework.dao.DataAccessException
+                 | org.springframework.transaction.TransactionException e) {
+            // the disk or the database cannot take it now: the client keeps the message and tries again
             log.warn("SMTP {}: message not stored ({})", session.id(), e.toString());
             return SmtpReply.of(451, "4.3.0", "Temporary failure storing the message, try again later");
         }
