@@ -166,6 +166,26 @@ abstract class MailFlowContract {
     }
 
     @Test
+    void phishingFromOutsideIsFiledIntoIndesirables() throws Exception {
+        Account hugo = agent("hlambert");
+        int inboxBefore = folders.byRole(hugo.id(), FolderRole.INBOX).messages();
+        Session s = session("mx", false);
+        MimeMessage m = new MimeMessage(s);
+        m.setFrom(new InternetAddress("support@secure-mail.example", "Rectorat de Lyon", "UTF-8"));
+        m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(hugo.email()));
+        m.setSubject("Votre boîte aux lettres est pleine", "UTF-8");
+        m.setContent("<p>Votre boîte aux lettres est pleine. Vérifiez votre compte ici : "
+                + "<a href=\"http://203.0.113.7/owa/login\">https://messagerie.ac-lyon.fr</a></p>", "text/html; charset=UTF-8");
+        m.saveChanges();
+        send("mx", null, null, m);
+        MessageSummary junk = newest(hugo, FolderRole.JUNK);
+        assertThat(junk).isNotNull();
+        assertThat(junk.subject()).isEqualTo("Votre boîte aux lettres est pleine");
+        assertThat(raw(hugo, junk)).contains("X-Spam-Status: Yes");
+        assertThat(folders.byRole(hugo.id(), FolderRole.INBOX).messages()).isEqualTo(inboxBefore);
+    }
+
+    @Test
     void theMxRefusesUnknownRecipientsAndRelaying() throws Exception {
         try (ScriptedClient client = ScriptedClient.connect(port("mx"))) {
             client.expect(220);
