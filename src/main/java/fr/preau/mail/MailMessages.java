@@ -11,7 +11,9 @@ import fr.preau.mail.internal.StoredMessages;
 import fr.preau.mail.internal.mime.BodyStructureJson;
 import fr.preau.mail.internal.mime.PartExtractor;
 import fr.preau.mail.mime.MessageStructure;
+import fr.preau.platform.AfterCommit;
 import fr.preau.platform.BlobStore;
+import fr.preau.platform.Durability;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -53,10 +55,12 @@ public class MailMessages {
     private final BlobStore blobs;
     private final TransactionTemplate transaction;
     private final PartExtractor parts;
+    private final Durability durability;
 
     MailMessages(MailFolders folders, MailboxRepository mailboxes, MessageRepository messages, StoredMessages stored,
                  SearchBacklog backlog, QuotaPolicy quotas, MailQuotas quotaWarnings, MailEvents events,
-                 IndexTrigger index, BlobStore blobs, PlatformTransactionManager transactions, PartExtractor parts) {
+                 IndexTrigger index, BlobStore blobs, PlatformTransactionManager transactions, PartExtractor parts,
+                 Durability durability) {
         this.folders = folders;
         this.mailboxes = mailboxes;
         this.messages = messages;
@@ -69,6 +73,7 @@ public class MailMessages {
         this.blobs = blobs;
         this.transaction = new TransactionTemplate(transactions);
         this.parts = parts;
+        this.durability = durability;
     }
 
     // ---- reading
@@ -187,6 +192,8 @@ public class MailMessages {
         });
         index.changed();
         quotaWarnings.warnIfNearlyFull(accountId);
+        // APPEND OK, a saved draft, a sent copy: acknowledged only once durable
+        AfterCommit.run(durability::flushCommits);
         return result;
     }
 

@@ -95,7 +95,8 @@ public record MailServices(IdentityServices identity, Path blobDirectory, FileBl
         MailQuotas quotas = new MailQuotas(quotaPolicy, identity.accounts(), folders, stored, warning, blobs, events,
                 trigger, db.transactionManager(), identity.audit());
         MailMessages messages = new MailMessages(folders, mailboxes, messageRepository, stored, backlog, quotaPolicy,
-                quotas, events, trigger, blobs, db.transactionManager(), new fr.preau.mail.internal.mime.PartExtractor());
+                quotas, events, trigger, blobs, db.transactionManager(), new fr.preau.mail.internal.mime.PartExtractor(),
+                fr.preau.platform.Durability.of(db.dataSource()));
         MailDelivery delivery = new MailDelivery(folders, stored, quotaPolicy, quotas, events, trigger, blobs,
                 db.transactionManager());
         MailSearch search = new MailSearch(folders, messageRepository, backlog, Optional.ofNullable(searchIndex),

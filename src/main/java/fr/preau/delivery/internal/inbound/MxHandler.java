@@ -14,6 +14,7 @@ import fr.preau.mail.LocalRecipient;
 import fr.preau.mail.MailDelivery;
 import fr.preau.mail.QuotaUsage;
 import fr.preau.platform.BlobStore;
+import fr.preau.platform.Durability;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -49,9 +50,10 @@ public class MxHandler implements SmtpHandler {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final String authservId;
+    private final Durability durability;
 
     public MxHandler(RecipientResolver recipients, InboundChecks checks, MailDelivery delivery, OutboundQueue queue,
-                     PlatformTransactionManager transactions, Clock clock, InboundNames names) {
+                     PlatformTransactionManager transactions, Clock clock, InboundNames names, Durability durability) {
         this.recipients = recipients;
         this.checks = checks;
         this.delivery = delivery;
@@ -59,6 +61,7 @@ public class MxHandler implements SmtpHandler {
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.authservId = names.authservId();
+        this.durability = durability;
     }
 
     @Override
@@ -131,6 +134,7 @@ public class MxHandler implements SmtpHandler {
             if (delivered == 0) {
                 return SmtpReply.of(552, "5.2.2", "Mailbox full: the message does not fit in the recipient's quota");
             }
+            durability.flushCommits();
             log.info("SMTP {}: delivered to {} mailbox(es){}", session.id(), delivered, junk ? " (spam)" : "");
             return SmtpReply.of(250, "2.0.0", "Ok: stored as " + envelope.id());
         } catch (IOException | java.io.UncheckedIOException | org.springframework.dao.DataAccessException

@@ -18,6 +18,7 @@ import fr.preau.mail.FolderRole;
 import fr.preau.mail.LocalRecipient;
 import fr.preau.mail.MailDelivery;
 import fr.preau.platform.BlobStore;
+import fr.preau.platform.Durability;
 import fr.preau.platform.web.ClientInfo;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,10 +55,11 @@ public class SubmissionHandler implements SmtpHandler {
     private final SendingLimits limits;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final Durability durability;
 
     public SubmissionHandler(Authentication authentication, Accounts accounts, RecipientResolver recipients,
                              MailDelivery delivery, OutboundQueue queue, SendingLimits limits,
-                             PlatformTransactionManager transactions, Clock clock) {
+                             PlatformTransactionManager transactions, Clock clock, Durability durability) {
         this.authentication = authentication;
         this.accounts = accounts;
         this.recipients = recipients;
@@ -66,6 +68,7 @@ public class SubmissionHandler implements SmtpHandler {
         this.limits = limits;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.durability = durability;
     }
 
     @Override
@@ -156,6 +159,7 @@ public class SubmissionHandler implements SmtpHandler {
                 }
                 limits.record(account.id(), envelope.recipients().size());
             });
+            durability.flushCommits();
             log.info("SMTP {}: {} sent a message to {} local and {} remote recipient(s)", session.id(), account.login(),
                     local.size(), remote.size());
             return SmtpReply.of(250, "2.0.0", "Ok: queued as " + envelope.id());
