@@ -36,7 +36,14 @@ abstract class EventBusContract extends DatabaseContract {
         List<String> heard = new CopyOnWriteArrayList<>();
         List<String> other = new CopyOnWriteArrayList<>();
         try (var s1 = bus.subscribe("mail", heard::add); var s2 = bus.subscribe("other", other::add)) {
-            Thread.sleep(db.engine() == TestDatabase.Engine.POSTGRESQL ? 1500 : 0); // LISTEN issued
+            // the first subscription opens the listening connection: wait until a probe gets through
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                bus.publish("mail", "probe");
+                Thread.sleep(200);
+                return heard.contains("probe");
+            });
+            Thread.sleep(300);
+            heard.clear();
             db.transaction().executeWithoutResult(status -> {
                 bus.publish("mail", "committed");
                 assertThat(heard).as("not before commit").isEmpty();
