@@ -2,6 +2,7 @@ package fr.preau.delivery.internal.outbound;
 
 import fr.preau.delivery.internal.dns.Dns;
 import fr.preau.platform.BlobStore;
+import fr.preau.platform.Durability;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,7 +48,7 @@ class OutboundConfiguration {
                                 DeliveryProperties properties, ObjectProvider<Dns> dns,
                                 ObjectProvider<OutboundSigner> signer, ObjectProvider<NoticeSink> sink,
                                 MessageSource messages, PlatformTransactionManager transactions, Clock clock,
-                                ScheduledExecutorService outboundWriteTimeouts) {
+                                ScheduledExecutorService outboundWriteTimeouts, Durability durability) {
             SmtpClient client = new SmtpClient(properties.hostname(), properties.connectTimeout(), properties.timeout(),
                     outboundWriteTimeouts);
             RemoteTransport transport = properties.smarthost().configured()
@@ -61,7 +62,7 @@ class OutboundConfiguration {
             Notices notices = new Notices(repository, blobs, writer,
                     sink.getIfAvailable(() -> queue::enqueueNotice), transaction);
             return new QueueWorker(repository, blobs, transport, signer.getIfAvailable(() -> OutboundSigner.NONE),
-                    notices, policy, transaction, clock, properties);
+                    notices, policy, transaction, clock, properties, durability);
         }
     }
 }

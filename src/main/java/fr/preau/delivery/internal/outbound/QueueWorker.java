@@ -7,6 +7,7 @@ import fr.preau.delivery.internal.outbound.QueueRepository.Notice;
 import fr.preau.delivery.internal.outbound.QueueRepository.RecipientRow;
 import fr.preau.delivery.internal.outbound.RecipientResult.Outcome;
 import fr.preau.platform.BlobStore;
+import fr.preau.platform.Durability;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
@@ -68,6 +69,7 @@ public class QueueWorker implements SmartLifecycle, AutoCloseable {
     private final Clock clock;
     private final DeliveryProperties properties;
     private final String owner;
+    private final Durability durability;
     private final ExecutorService deliveries;
     private final Semaphore wakeUps = new Semaphore(0);
 
@@ -76,7 +78,8 @@ public class QueueWorker implements SmartLifecycle, AutoCloseable {
 
     QueueWorker(QueueRepository repository, BlobStore blobs, RemoteTransport transport, OutboundSigner signer,
                 Notices notices, RetryPolicy policy, TransactionTemplate transaction, Clock clock,
-                DeliveryProperties properties) {
+                DeliveryProperties properties, Durability durability) {
+        this.durability = durability;
         this.repository = repository;
         this.blobs = blobs;
         this.transport = transport;
@@ -213,6 +216,8 @@ public class QueueWorker implements SmartLifecycle, AutoCloseable {
                 counts.merge(recorded, 1, Integer::sum);
             }
         });
+        // "delivered" made durable at once: after a crash, only what was in flight is sent again
+        durability.flushCommits();
         log.info("Queued message {} to {}: {} delivered, {} deferred, {} failed{}", messageId, domain,
                 counts.getOrDefault(Outcome.DELIVERED, 0), counts.getOrDefault(Outcome.TEMPORARY, 0),
                 counts.getOrDefault(Outcome.PERMANENT, 0),

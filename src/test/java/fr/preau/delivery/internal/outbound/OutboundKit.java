@@ -95,7 +95,7 @@ final class OutboundKit implements AutoCloseable {
         };
         Notices notices = new Notices(repository, blobs, writer, sink, transaction);
         QueueWorker worker = new QueueWorker(repository, blobs, transport, signer, notices, policy, transaction, clock,
-                properties);
+                properties, fr.preau.platform.Durability.of(db.dataSource()));
         workers.add(worker);
         return worker;
     }
