@@ -1,0 +1,85 @@
+package fr.preau.mail.web;
+
+import fr.preau.identity.AgentPrincipal;
+import fr.preau.mail.Folder;
+import fr.preau.mail.MailFolders;
+import fr.preau.platform.UserError;
+import fr.preau.platform.web.FieldErrors;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** "Gérer les dossiers" in the simplified interface: plain forms, a confirmation step before deleting. */
+@Controller
+class SimpleFoldersController {
+
+    private final MailFolders folders;
+
+    SimpleFoldersController(MailFolders folders) {
+        this.folders = folders;
+    }
+
+    @GetMapping("/simple/mail/folders")
+    ModelAndView page(@AuthenticationPrincipal AgentPrincipal agent, Map<String, Object> model) {
+        return view(agent, (Notice) model.get(Notice.ATTRIBUTE), null, new FieldErrors(), null, null, null);
+    }
+
+    @PostMapping("/simple/mail/folders/create")
+    Object create(@AuthenticationPrincipal AgentPrincipal agent, @RequestParam(defaultValue = "") String name,
+                  @RequestParam(required = false) Long parent, RedirectAttributes redirect) {
+        try {
+            Folder created = folders.create(agent.accountId(), parent, name);
+            redirect.addFlashAttribute(Notice.ATTRIBUTE, Notice.done("webmail.folders.created", created.leafName()));
+            return "redirect:/simple/mail/folders";
+        } catch (UserError refused) {
+            return view(agent, null, null, errors(refused), name, parent, null);
+        }
+    }
+
+    @PostMapping("/simple/mail/folders/{folderId}/rename")
+    Object rename(@AuthenticationPrincipal AgentPrincipal agent, @PathVariable long folderId,
+                  @RequestParam(defaultValue = "") String name, @RequestParam(required = false) Long parent,
+                  RedirectAttributes redirect) {
+        try {
+            Folder renamed = folders.rename(agent.accountId(), folderId, parent, name);
+            redirect.addFlashAttribute(Notice.ATTRIBUTE, Notice.done("webmail.folders.renamed", renamed.leafName()));
+            return "redirect:/simple/mail/folders";
+        } catch (UserError refused) {
+            return view(agent, null, null, errors(refused), name, parent, folderId);
+        }
+    }
+
+    @PostMapping("/simple/mail/folders/{folderId}/delete")
+    Object delete(@AuthenticationPrincipal AgentPrincipal agent, @PathVariable long folderId,
+                  @RequestParam(defaultValue = "false") boolean confirmed, RedirectAttributes redirect) {
+        Folder folder = folders.get(agent.accountId(), folderId);
+        if (!confirmed) {
+            return view(agent, null, folder, new FieldErrors(), null, null, null);
+        }
+        try {
+            folders.delete(agent.accountId(), folderId);
+            redirect.addFlashAttribute(Notice.ATTRIBUTE, Notice.done("webmail.folders.deleted", folder.leafName()));
+        } catch (UserError refused) {
+            redirect.addFlashAttribute(Notice.ATTRIBUTE, Notice.error(refused.key(), refused.args()));
+        }
+        return "redirect:/simple/mail/folders";
+    }
+
+    private static FieldErrors errors(UserError refused) {
+        FieldErrors errors = new FieldErrors();
+        errors.add(refused.field() == null ? "name" : refused.field(), refused.key(), refused.args());
+        return errors;
+    }
+
+    private ModelAndView view(AgentPrincipal agent, Notice notice, Folder confirm, FieldErrors errors, String name,
+                              Long parent, Long edited) {
+        return new ModelAndView("mail/simple/folders", Map.of("page", new FoldersPage(
+                new FolderTree(folders.list(agent.accountId())), notice, confirm, errors, name, parent, edited)));
+    }
+}
