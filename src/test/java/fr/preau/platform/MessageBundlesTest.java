@@ -90,7 +90,12 @@ class MessageBundlesTest {
             Map.entry("error.", Set.of("400.title", "400.text", "403.title", "403.text", "404.title", "404.text",
                     "405.title", "405.text", "413.title", "413.text", "429.title", "429.text", "500.title",
                     "500.text", "expired.title", "expired.text")),
-            Map.entry("mail.folder.", lowerNames(fr.preau.mail.FolderRole.values())));
+            Map.entry("mail.folder.", lowerNames(fr.preau.mail.FolderRole.values())),
+            Map.entry("webmail.list.sort.", lowerNames(fr.preau.mail.ListOrder.Field.values())),
+            Map.entry("webmail.done.", Set.of("read", "unread", "flag", "unflag", "move", "delete", "archive", "spam",
+                    "not-spam", "empty-trash")),
+            Map.entry("webmail.search.field.", Set.of("q", "from", "to", "subject", "body", "since", "until",
+                    "attachment", "unread", "flagged", "folder")));
 
     @Test
     void frenchAndEnglishHaveTheSameKeys() {

@@ -38,14 +38,15 @@ class MessagePartsController {
         this.messages = messages;
     }
 
-    @GetMapping("/mail/message/{id}/attachment/{index}")
-    void attachment(@AuthenticationPrincipal AgentPrincipal agent, @PathVariable long id, @PathVariable int index,
-                    @RequestParam(defaultValue = "false") boolean inline, HttpServletResponse response) throws IOException {
+    /** An attachment by its part path (and index inside a TNEF part); only listed attachments are served. */
+    @GetMapping("/mail/message/{id}/attachment")
+    void attachment(@AuthenticationPrincipal AgentPrincipal agent, @PathVariable long id, @RequestParam String path,
+                    @RequestParam(required = false) Integer tnef, @RequestParam(defaultValue = "false") boolean inline,
+                    HttpServletResponse response) throws IOException {
         MessageStructure structure = messages.structure(agent.accountId(), id);
-        if (index < 0 || index >= structure.attachments().size()) {
-            throw new NoSuchMessageException();
-        }
-        Attachment a = structure.attachments().get(index);
+        Attachment a = structure.attachments().stream()
+                .filter(x -> x.path().equals(path) && java.util.Objects.equals(x.tnefIndex(), tnef))
+                .findFirst().orElseThrow(NoSuchMessageException::new);
         boolean show = inline && MessageDownloads.previewable(a);
         response.setContentType(show ? a.mediaType() : MessageDownloads.mediaType(a.mediaType()).toString());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, MessageDownloads.disposition(show, a.filename()));
