@@ -1,8 +1,6 @@
 package fr.preau.delivery.internal.submission;
 
 import fr.preau.delivery.internal.inbound.Recipient;
-import fr.preau.delivery.internal.inbound.RecipientResolver;
-import fr.preau.delivery.internal.outbound.OutboundQueue;
 import fr.preau.delivery.internal.smtp.AuthResult;
 import fr.preau.delivery.internal.smtp.Envelope;
 import fr.preau.delivery.internal.smtp.SmtpHandler;
@@ -13,34 +11,24 @@ import fr.preau.identity.Account;
 import fr.preau.identity.Accounts;
 import fr.preau.identity.Authentication;
 import fr.preau.identity.LoginResult;
-import fr.preau.mail.DeliveryOutcome;
-import fr.preau.mail.FolderRole;
-import fr.preau.mail.LocalRecipient;
-import fr.preau.mail.MailDelivery;
 import fr.preau.platform.BlobStore;
-import fr.preau.platform.Durability;
 import fr.preau.platform.web.ClientInfo;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Submission (ports 5587 and 5465): agents' mail clients. The protocol layer has required TLS
  * and AUTH; here the agent's password is checked like the web login's (same lock, same
  * audit), the envelope sender and every From/Sender address must be the agent's own address,
  * the sending limits hold, and the message goes at once into the local recipients' INBOX and
- * the outbound queue for the others — both in one transaction, before the {@code 250}.
+ * the outbound queue for the others — both in one transaction, before the {@code 250}
+ * ({@link Submitter}, shared with the web mail's {@link WebSubmission}).
  */
 @Component
 public class SubmissionHandler implements SmtpHandler {
@@ -49,26 +37,12 @@ public class SubmissionHandler implements SmtpHandler {
 
     private final Authentication authentication;
     private final Accounts accounts;
-    private final RecipientResolver recipients;
-    private final MailDelivery delivery;
-    private final OutboundQueue queue;
-    private final SendingLimits limits;
-    private final TransactionTemplate transaction;
-    private final Clock clock;
-    private final Durability durability;
+    private final Submitter submitter;
 
-    public SubmissionHandler(Authentication authentication, Accounts accounts, RecipientResolver recipients,
-                             MailDelivery delivery, OutboundQueue queue, SendingLimits limits,
-                             PlatformTransactionManager transactions, Clock clock, Durability durability) {
+    public SubmissionHandler(Authentication authentication, Accounts accounts, Submitter submitter) {
         this.authentication = authentication;
         this.accounts = accounts;
-        this.recipients = recipients;
-        this.delivery = delivery;
-        this.queue = queue;
-        this.limits = limits;
-        this.transaction = new TransactionTemplate(transactions);
-        this.clock = clock;
-        this.durability = durability;
+        this.submitter = submitter;
     }
 
     @Override
@@ -90,7 +64,7 @@ public class SubmissionHandler implements SmtpHandler {
         if (!reversePath.equalsIgnoreCase(account.get().email())) {
             return SmtpReply.of(553, "5.7.1", "Sender address must be your own address: " + account.get().email());
         }
-        if (!limits.mayStartMessage(account.get().id())) {
+        if (!submitter.mayStartMessage(account.get().id())) {
             return SmtpReply.of(450, "4.7.1", "Sending limit reached for this hour, try again later");
         }
         return SmtpReply.of(250, "2.1.0", "Sender ok");
@@ -102,10 +76,10 @@ public class SubmissionHandler implements SmtpHandler {
         if (account.isEmpty()) {
             return SmtpReply.of(530, "5.7.0", "Authentication required");
         }
-        if (!limits.mayAddRecipients(account.get().id(), transaction.recipients().size() + 1)) {
+        if (!submitter.mayAddRecipients(account.get().id(), transaction.recipients().size() + 1)) {
             return SmtpReply.of(450, "4.7.1", "Daily recipient limit reached, try again later");
         }
-        return switch (recipients.resolve(forwardPath)) {
+        return switch (submitter.resolve(forwardPath)) {
             case Recipient.Unknown unknown -> SmtpReply.of(550, "5.1.1", "No such user here: " + unknown.address());
             case Recipient.Disabled disabled -> SmtpReply.of(550, "5.2.1", "Mailbox disabled: " + disabled.address());
             case Recipient.Local local -> SmtpReply.of(250, "2.1.5", "Recipient ok");
@@ -128,40 +102,14 @@ public class SubmissionHandler implements SmtpHandler {
             if (senders.isEmpty() || senders.stream().anyMatch(s -> !s.equalsIgnoreCase(account.email()))) {
                 return SmtpReply.of(550, "5.7.1", "The From header must be your own address: " + account.email());
             }
-            Map<Long, String> local = new LinkedHashMap<>();
-            List<String> remote = new ArrayList<>();
-            for (String rcpt : envelope.recipients()) {
-                switch (recipients.resolve(rcpt)) {
-                    case Recipient.Local l -> l.accounts().forEach(a -> local.putIfAbsent(a.id(), rcpt));
-                    case Recipient.Remote r -> remote.add(r.address());
-                    default -> { }
-                }
-            }
+            Submitter.Routes routes = submitter.route(envelope.recipients());
             BlobStore.Blob blob;
             try (InputStream in = message.open()) {
-                blob = delivery.store(in);
+                blob = submitter.store(in);
             }
-            transaction.executeWithoutResult(status -> {
-                if (!local.isEmpty()) {
-                    List<DeliveryOutcome> outcomes = delivery.deliver(blob, local.keySet().stream()
-                            .map(id -> new LocalRecipient(id, FolderRole.INBOX)).toList(), clock.instant());
-                    List<OutboundQueue.Undeliverable> full = outcomes.stream()
-                            .filter(o -> o instanceof DeliveryOutcome.OverQuota)
-                            .map(o -> new OutboundQueue.Undeliverable(local.get(o.accountId()), 552, "5.2.2",
-                                    "Mailbox full: the message does not fit in the recipient's quota"))
-                            .toList();
-                    if (!full.isEmpty()) {
-                        queue.recordUndeliverable(blob, account.email(), full, account.id(), Locale.FRENCH);
-                    }
-                }
-                if (!remote.isEmpty()) {
-                    queue.enqueue(blob, account.email(), remote, account.id(), Locale.FRENCH);
-                }
-                limits.record(account.id(), envelope.recipients().size());
-            });
-            durability.flushCommits();
+            submitter.submit(account, envelope.recipients().size(), routes, blob);
             log.info("SMTP {}: {} sent a message to {} local and {} remote recipient(s)", session.id(), account.login(),
-                    local.size(), remote.size());
+                    routes.local().size(), routes.remote().size());
             return SmtpReply.of(250, "2.0.0", "Ok: queued as " + envelope.id());
         } catch (IOException | java.io.UncheckedIOException | org.springframework.dao.DataAccessException
                  | org.springframework.transaction.TransactionException e) {

@@ -24,7 +24,7 @@ public final class HtmlBodySanitizer {
      */
     public record Result(String html, boolean remoteBlocked) {}
 
-    private static final String[] TEXT = {"a", "abbr", "acronym", "address", "article", "aside", "bdi", "bdo",
+    private static final String[] TEXT = {"a", "abbr", "acronym", "address", "article", "aside", "b", "bdi", "bdo",
         "big", "blockquote", "br", "caption", "center", "cite", "code", "col", "colgroup", "dd", "del", "details",
         "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "font", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
         "header", "hr", "i", "img", "ins", "kbd", "li", "main", "mark", "ol", "p", "pre", "q", "s", "samp",
