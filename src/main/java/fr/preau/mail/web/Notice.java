@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param error true for a refusal (shown as an alert the screen reader announces)
  */
-public record Notice(String key, List<Object> args, boolean error) {
+public record Notice(String key, List<Object> args, boolean error) implements java.io.Serializable {
 
     static final String ATTRIBUTE = "notice";
 

@@ -32,14 +32,16 @@ class SimpleMailController {
     private final MailSearch search;
     private final MailQuotas quotas;
     private final MailActions actions;
+    private final fr.preau.mail.MailPreferences preferences;
 
     SimpleMailController(MailFolders folders, MailMessages messages, MailSearch search, MailQuotas quotas,
-                         MailActions actions) {
+                         MailActions actions, fr.preau.mail.MailPreferences preferences) {
         this.folders = folders;
         this.messages = messages;
         this.search = search;
         this.quotas = quotas;
         this.actions = actions;
+        this.preferences = preferences;
     }
 
     @GetMapping("/simple/mail")
@@ -52,7 +54,7 @@ class SimpleMailController {
                         @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
                         @RequestParam(required = false) Integer page, Map<String, Object> flash) {
         Folder folder = folders.get(agent.accountId(), folderId);
-        ListParams params = ListParams.of(sort, dir, page, ListParams.DEFAULT_PAGE_SIZE);
+        ListParams params = ListParams.of(sort, dir, page, preferences.get(agent.accountId()).pageSize());
         MessagePage list = messages.list(agent.accountId(), folder.id(), params.order(), params.offset(),
                 params.pageSize());
         return new ModelAndView("mail/simple/list", Map.of("page", new SimpleListPage(tree(agent), folder, list,
@@ -65,7 +67,7 @@ class SimpleMailController {
                         @RequestParam(required = false) Integer page, Map<String, Object> flash) {
         FolderTree tree = tree(agent);
         Folder folder = form.folder() == null ? null : folders.get(agent.accountId(), form.folder());
-        ListParams params = ListParams.of(sort, dir, page, ListParams.DEFAULT_PAGE_SIZE);
+        ListParams params = ListParams.of(sort, dir, page, preferences.get(agent.accountId()).pageSize());
         Notice notice = (Notice) flash.get(Notice.ATTRIBUTE);
         MessagePage found = new MessagePage(List.of(), 0, 0, params.pageSize());
         if (!form.problems().isEmpty()) {
