@@ -61,7 +61,12 @@ class DemoData {
             new Agent("Girard", "Antoine", "07A1190123JKL", "administrateur", "0211234C", State.ACTIVE, InterfaceChoice.FULL),
             new Agent("Lambert", "Hugo", "10E1601234KLM", "enseignant", "0690026D", State.ACTIVE, InterfaceChoice.FULL),
             new Agent("Fournier", "Emma", "02E1712345LMN", "enseignant-chercheur", "0130040Y", State.ACTIVE,
-                    InterfaceChoice.FULL));
+                    InterfaceChoice.FULL),
+            // near-homonyms with accents, for the staff directory
+            new Agent("Lefèvre", "Hélène", "07E1391234MNP", "enseignant", "0210015C", State.ACTIVE, InterfaceChoice.FULL),
+            new Agent("Lefebvre", "Hélène", "07E1392345NPQ", "enseignant", "0580031U", State.ACTIVE, InterfaceChoice.FULL),
+            new Agent("Lemaître", "François", "07A1393456PQR", "personnel administratif", "0710010A", State.ACTIVE,
+                    InterfaceChoice.SIMPLIFIED));
 
     private final Tenancy tenancy;
     private final Accounts accounts;

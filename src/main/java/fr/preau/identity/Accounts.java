@@ -7,6 +7,7 @@ import fr.preau.identity.internal.Identifiers;
 import fr.preau.identity.internal.LoginThrottle;
 import fr.preau.identity.internal.NewAccountChecks;
 import fr.preau.identity.internal.SessionStore;
+import fr.preau.identity.internal.StaffRepository;
 import fr.preau.platform.AuditLog;
 import fr.preau.platform.UserError;
 import java.time.Clock;
@@ -31,6 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Accounts {
 
     private final AccountRepository repository;
+    private final StaffRepository staff;
     private final NewAccountChecks checks;
     private final ActivationCodes codes;
     private final SessionStore sessions;
@@ -38,9 +40,10 @@ public class Accounts {
     private final AuditLog audit;
     private final Clock clock;
 
-    Accounts(AccountRepository repository, NewAccountChecks checks, ActivationCodes codes, SessionStore sessions,
-             LoginThrottle throttle, AuditLog audit, Clock clock) {
+    Accounts(AccountRepository repository, StaffRepository staff, NewAccountChecks checks, ActivationCodes codes,
+             SessionStore sessions, LoginThrottle throttle, AuditLog audit, Clock clock) {
         this.repository = repository;
+        this.staff = staff;
         this.checks = checks;
         this.codes = codes;
         this.sessions = sessions;
@@ -81,6 +84,30 @@ public class Accounts {
 
     public List<Account> pendingOf(long establishmentId) {
         return repository.pendingOf(establishmentId);
+    }
+
+    // ---- the staff directory's reading (active accounts only, never NUMEN, backup e-mail or mobile)
+
+    /**
+     * A page of the active accounts of an académie that match the query, sorted by last name
+     * then first name (accents and case ignored), with the number that match in all.
+     */
+    public StaffPage staff(long academyId, StaffQuery query, int offset, int limit) {
+        return staff.search(academyId, query == null ? StaffQuery.any() : query, Math.max(0, offset),
+                Math.max(0, Math.min(limit, 200)));
+    }
+
+    /** An active account of the académie, or empty (unknown, inactive, or of another académie). */
+    public Optional<StaffMember> staffMember(long academyId, long accountId) {
+        return staff.member(academyId, accountId);
+    }
+
+    /**
+     * Active accounts of the académie whose first or last name has words starting with the
+     * typed words, or whose address starts with the typed text; in name order.
+     */
+    public List<StaffMember> staffByPrefix(long academyId, String text, int limit) {
+        return staff.byPrefix(academyId, text, Math.max(0, Math.min(limit, 50)));
     }
 
     /** The expiry of the account's live activation code, if it has one. */

@@ -6,6 +6,7 @@ import fr.preau.identity.internal.LoginThrottle;
 import fr.preau.identity.internal.NewAccountChecks;
 import fr.preau.identity.internal.PasswordHasher;
 import fr.preau.identity.internal.SessionStore;
+import fr.preau.identity.internal.StaffRepository;
 import fr.preau.platform.AuditLog;
 import fr.preau.platform.Maintenance;
 import fr.preau.platform.PlatformFactory;
@@ -66,7 +67,7 @@ public record IdentityServices(
         SessionStore sessions = new SessionStore(db.jdbc());
         NewAccountChecks checks = new NewAccountChecks(tenancy, keys);
         PasswordHasher hasher = new PasswordHasher(properties);
-        Accounts accounts = new Accounts(repository, checks, codes, sessions, throttle, audit, clock);
+        Accounts accounts = new Accounts(repository, new StaffRepository(db.jdbc()), checks, codes, sessions, throttle, audit, clock);
         Authentication authentication = new Authentication(repository, hasher, throttle, tenancy, maintenance,
                 audit, clock);
         FirstConnection firstConnection = new FirstConnection(repository, codes, checks, throttle, hasher, POLICY,

@@ -47,11 +47,12 @@ public class AccountRepository {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into account (academy_id, establishment_id, login, email, last_name, first_name, role,
-                                     numen_hash, numen_masked, status, backup_email, mobile, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)""")
+                                     numen_hash, numen_masked, status, backup_email, mobile, created_at,
+                                     last_name_key, first_name_key)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?)""")
                 .params(row.academyId(), row.establishmentId(), row.login(), row.email(), row.lastName(),
                         row.firstName(), row.role().name(), row.numenHash(), row.numenMasked(), row.backupEmail(),
-                        row.mobile(), utc(row.createdAt()))
+                        row.mobile(), utc(row.createdAt()), NameKeys.of(row.lastName()), NameKeys.of(row.firstName()))
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
@@ -60,8 +61,9 @@ public class AccountRepository {
     public List<Long> insertAll(List<NewRow> rows) {
         template.batchUpdate("""
                 insert into account (academy_id, establishment_id, login, email, last_name, first_name, role,
-                                     numen_hash, numen_masked, status, backup_email, mobile, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?)""", rows, 500, (ps, row) -> {
+                                     numen_hash, numen_masked, status, backup_email, mobile, created_at,
+                                     last_name_key, first_name_key)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?)""", rows, 500, (ps, row) -> {
             ps.setLong(1, row.academyId());
             ps.setLong(2, row.establishmentId());
             ps.setString(3, row.login());
@@ -74,6 +76,8 @@ public class AccountRepository {
             ps.setString(10, row.backupEmail());
             ps.setString(11, row.mobile());
             ps.setObject(12, utc(row.createdAt()));
+            ps.setString(13, NameKeys.of(row.lastName()));
+            ps.setString(14, NameKeys.of(row.firstName()));
         });
         List<Long> ids = new java.util.ArrayList<>(rows.size());
         for (int from = 0; from < rows.size(); from += 1000) {
