@@ -55,7 +55,9 @@ abstract class MigrationsContract {
             assertThat(tables).containsExactlyInAnyOrder("platform_setting", "audit_event", "spring_session",
                     "spring_session_attributes", "captcha_redeemed", "academy", "department", "establishment",
                     "account", "activation_code", "login_throttle", "blob", "mailbox", "mail_thread", "message",
-                    "message_expunged", "mail_account", "mail_academy_quota", "search_backlog", "dkim_key", "outbound_message", "outbound_recipient", "submission_usage");
+                    "message_expunged", "mail_account", "mail_academy_quota", "search_backlog", "dkim_key", "outbound_message", "outbound_recipient", "submission_usage",
+                    // V10, web mail compose
+                    "mail_upload", "mail_recipient");
         }
     }
 
