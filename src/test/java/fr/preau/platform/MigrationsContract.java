@@ -56,8 +56,8 @@ abstract class MigrationsContract {
                     "spring_session_attributes", "captcha_redeemed", "academy", "department", "establishment",
                     "account", "activation_code", "login_throttle", "blob", "mailbox", "mail_thread", "message",
                     "message_expunged", "mail_account", "mail_academy_quota", "search_backlog", "dkim_key", "outbound_message", "outbound_recipient", "submission_usage",
-                    // V10, web mail compose
-                    "mail_upload", "mail_recipient");
+                    // V9, web mail settings; V10, web mail compose
+                    "mail_settings", "mail_trusted_sender", "mail_upload", "mail_recipient");
         }
     }
 
