@@ -88,6 +88,15 @@ public class MailMessages {
         return new MessagePage(page, folder.messages(), from, size);
     }
 
+    /**
+     * The conversation of a message: the account's messages of the same thread in every folder,
+     * oldest first (at most 200), the message itself included.
+     */
+    public List<MessageSummary> conversation(long accountId, long messageId) {
+        MessageSummary message = get(accountId, messageId);
+        return messages.ofThread(accountId, message.threadId(), 200).stream().map(MessageRow::summary).toList();
+    }
+
     public MessageSummary get(long accountId, long messageId) {
         return row(accountId, messageId).summary();
     }

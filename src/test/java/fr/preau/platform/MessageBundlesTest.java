@@ -76,6 +76,11 @@ class MessageBundlesTest {
         javaSources = java.toString();
     }
 
+    private static final Set<String> EDITOR_COMMANDS = Set.of("bold", "italic", "underline", "insertUnorderedList",
+            "insertOrderedList", "createLink", "removeFormat");
+    private static final Set<String> SHORTCUTS = Set.of("j", "k", "o", "x", "r", "a", "f", "c", "e", "s", "u", "delete",
+            "slash", "question");
+
     /** Families of keys built at run time, with the values they are built from. */
     private static final Map<String, Set<String>> DYNAMIC = Map.ofEntries(
             Map.entry("role.", enumNames(Role.values())),
@@ -94,6 +99,10 @@ class MessageBundlesTest {
             Map.entry("webmail.list.sort.", lowerNames(fr.preau.mail.ListOrder.Field.values())),
             Map.entry("webmail.done.", Set.of("read", "unread", "flag", "unflag", "move", "delete", "archive", "spam",
                     "not-spam", "empty-trash")),
+            Map.entry("webmail.compose.cmd.", EDITOR_COMMANDS),
+            Map.entry("webmail.compose.cmd-symbol.", EDITOR_COMMANDS),
+            Map.entry("webmail.shortcut.", SHORTCUTS),
+            Map.entry("webmail.shortcut.key.", SHORTCUTS),
             Map.entry("webmail.search.field.", Set.of("q", "from", "to", "subject", "body", "since", "until",
                     "attachment", "unread", "flagged", "folder")));
 

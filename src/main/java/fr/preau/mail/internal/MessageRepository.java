@@ -119,6 +119,12 @@ public class MessageRepository {
                 .params(mailboxId, accountId, limit, offset).query(MessageRepository::map).list();
     }
 
+    /** The account's messages of one conversation, oldest first, at most {@code limit}. */
+    public List<MessageRow> ofThread(long accountId, long threadId, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from message where thread_id = ? and account_id = ? order by sort_date, id limit ?")
+                .params(threadId, accountId, limit).query(MessageRepository::map).list();
+    }
+
     /** Ids of the messages of a folder carrying \Deleted (IMAP EXPUNGE). */
     public List<MessageRow> deletedIn(long accountId, long mailboxId) {
         return jdbc.sql("select " + COLUMNS + " from message where mailbox_id = ? and account_id = ? and mod(flags / 8, 2) = 1 order by uid")

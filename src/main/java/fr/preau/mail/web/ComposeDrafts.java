@@ -42,7 +42,7 @@ class ComposeDrafts {
             resolve(accountId, ref).ifPresent(attachments::add);
         }
         return new Draft(form.draft(), AddressList.split(form.to()), AddressList.split(form.cc()),
-                AddressList.split(form.bcc()), form.subject(), form.text(), null, form.priority(), form.receipt(),
+                AddressList.split(form.bcc()), form.subject(), form.text(), safeHtml(form.html()), form.priority(), form.receipt(),
                 blankToNull(form.inReplyTo()), form.referenceList(), form.replied(), form.forwarded(), attachments);
     }
 
@@ -91,6 +91,17 @@ class ComposeDrafts {
                 return java.util.Optional.empty();
             }
         });
+    }
+
+    /**
+     * The rich-text body as the editor posted it, through the same allowlist as received mail
+     * (what the agent sends is clean HTML, and a draft reopened in the editor too).
+     */
+    static String safeHtml(String html) {
+        if (html == null || html.isBlank()) {
+            return null;
+        }
+        return fr.preau.mail.internal.render.HtmlBodySanitizer.sanitize(html, cid -> null, true).html();
     }
 
     private static String blankToNull(String s) {

@@ -7,7 +7,7 @@ import java.util.List;
  * The compose form as posted: recipients as typed, subject, text, options, the references of the
  * attachments already there ({@code att}), and the draft and conversation it belongs to.
  */
-record ComposeForm(String to, String cc, String bcc, String subject, String text, Integer priority, Boolean receipt,
+record ComposeForm(String to, String cc, String bcc, String subject, String text, String html, Integer priority, Boolean receipt,
                    Long draft, String inReplyTo, String references, Long replied, Long forwarded, List<String> att) {
 
     ComposeForm {
@@ -16,6 +16,7 @@ record ComposeForm(String to, String cc, String bcc, String subject, String text
         bcc = bcc == null ? "" : bcc;
         subject = subject == null ? "" : subject;
         text = text == null ? "" : text.replace("\r\n", "\n");
+        html = html == null || html.isBlank() ? null : html;
         priority = priority == null ? 3 : priority;
         receipt = Boolean.TRUE.equals(receipt);
         att = att == null ? List.of() : List.copyOf(att);

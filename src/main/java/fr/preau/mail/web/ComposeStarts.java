@@ -31,10 +31,10 @@ class ComposeStarts {
     Draft start(long accountId, Map<String, String> params, Locale locale) {
         Long id;
         if ((id = id(params, "draft")) != null) {
-            return composer.load(accountId, id);
+            return cleaned(composer.load(accountId, id));
         }
         if ((id = id(params, "edit")) != null) {
-            return composer.editAsNew(accountId, id);
+            return cleaned(composer.editAsNew(accountId, id));
         }
         Draft draft;
         if ((id = id(params, "reply")) != null) {
@@ -53,6 +53,13 @@ class ComposeStarts {
             draft = empty.equals(draft) ? empty : draft;
         }
         return withSignature(accountId, draft);
+    }
+
+    /** A stored HTML body goes into the editor only once sanitised. */
+    static Draft cleaned(Draft d) {
+        return d.html() == null ? d : new Draft(d.draftMessageId(), d.to(), d.cc(), d.bcc(), d.subject(), d.text(),
+                ComposeDrafts.safeHtml(d.html()), d.priority(), d.readReceipt(), d.inReplyTo(), d.references(),
+                d.repliedMessageId(), d.forwardedMessageId(), d.attachments());
     }
 
     long maxMegabytes() {

@@ -8,7 +8,7 @@ import fr.preau.platform.web.FieldErrors;
  * the user's own folders; {@code confirmDelete} when a deletion awaits confirmation;
  * {@code errors} and the typed values when a form was refused (nothing typed is lost).
  */
-public record FoldersPage(FolderTree tree, Notice notice, Folder confirmDelete, FieldErrors errors,
+public record FoldersPage(String base, FolderTree tree, Notice notice, Folder confirmDelete, FieldErrors errors,
                           String typedName, Long typedParent, Long editedFolder) {
 
     public boolean editing(Folder f) {

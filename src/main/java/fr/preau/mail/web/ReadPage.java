@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
  * @param images whether remote images are shown (the user asked, trusts the sender, or always shows them)
  * @param plainText whether the user asked for the text version of an HTML message
  */
-public record ReadPage(MessageView view, FolderTree tree, Folder folder, boolean images, boolean plainText,
-                       Notice notice, String lang) {
+public record ReadPage(String base, MessageView view, FolderTree tree, Folder folder, boolean images, boolean plainText,
+                       Notice notice, String lang, List<fr.preau.mail.MessageSummary> conversation) {
 
     public long id() {
         return view.summary().id();
@@ -47,8 +47,10 @@ public record ReadPage(MessageView view, FolderTree tree, Folder folder, boolean
     }
 
     public String url() {
-        return view.path() == null ? "/simple/mail/message/" + id()
-                : "/simple/mail/message/" + id() + "/nested?path=" + Links.enc(view.path());
+        if (view.path() == null) {
+            return base + "/mail/message/" + id();
+        }
+        return base + "/mail/message/" + id() + ("/app".equals(base) ? "?path=" : "/nested?path=") + Links.enc(view.path());
     }
 
     public String urlWith(String param) {
@@ -72,7 +74,16 @@ public record ReadPage(MessageView view, FolderTree tree, Folder folder, boolean
     }
 
     public String nestedUrl(NestedView n) {
-        return "/simple/mail/message/" + id() + "/nested?path=" + Links.enc(n.path());
+        return base + "/mail/message/" + id() + "/nested?path=" + Links.enc(n.path());
+    }
+
+    /** Whether the reading page lists the other messages of the conversation. */
+    public boolean hasConversation() {
+        return conversation != null && conversation.size() > 1;
+    }
+
+    public String folderLabelOf(fr.preau.mail.MessageSummary m, PageContext ctx) {
+        return tree.byId(m.folderId()).map(f -> FolderTree.label(f, ctx)).orElse("");
     }
 
     public boolean inTrash() {

@@ -5,6 +5,7 @@ import fr.preau.mail.Folder;
 import fr.preau.mail.MailFolders;
 import fr.preau.platform.UserError;
 import fr.preau.platform.web.FieldErrors;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -25,42 +26,42 @@ class SimpleFoldersController {
         this.folders = folders;
     }
 
-    @GetMapping("/simple/mail/folders")
-    ModelAndView page(@AuthenticationPrincipal AgentPrincipal agent, Map<String, Object> model) {
-        return view(agent, (Notice) model.get(Notice.ATTRIBUTE), null, new FieldErrors(), null, null, null);
+    @GetMapping({"/simple/mail/folders", "/app/mail/folders"})
+    ModelAndView page(@AuthenticationPrincipal AgentPrincipal agent, HttpServletRequest request, Map<String, Object> model) {
+        return view(request, agent, (Notice) model.get(Notice.ATTRIBUTE), null, new FieldErrors(), null, null, null);
     }
 
-    @PostMapping("/simple/mail/folders/create")
-    Object create(@AuthenticationPrincipal AgentPrincipal agent, @RequestParam(defaultValue = "") String name,
+    @PostMapping({"/simple/mail/folders/create", "/app/mail/folders/create"})
+    Object create(@AuthenticationPrincipal AgentPrincipal agent, HttpServletRequest request, @RequestParam(defaultValue = "") String name,
                   @RequestParam(required = false) Long parent, RedirectAttributes redirect) {
         try {
             Folder created = folders.create(agent.accountId(), parent, name);
             redirect.addFlashAttribute(Notice.ATTRIBUTE, Notice.done("webmail.folders.created", created.leafName()));
-            return "redirect:/simple/mail/folders";
+            return "redirect:" + ComposeController.base(request) + "/mail/folders";
         } catch (UserError refused) {
-            return view(agent, null, null, errors(refused), name, parent, null);
+            return view(request, agent, null, null, errors(refused), name, parent, null);
         }
     }
 
-    @PostMapping("/simple/mail/folders/{folderId}/rename")
-    Object rename(@AuthenticationPrincipal AgentPrincipal agent, @PathVariable long folderId,
+    @PostMapping({"/simple/mail/folders/{folderId}/rename", "/app/mail/folders/{folderId}/rename"})
+    Object rename(@AuthenticationPrincipal AgentPrincipal agent, HttpServletRequest request, @PathVariable long folderId,
                   @RequestParam(defaultValue = "") String name, @RequestParam(required = false) Long parent,
                   RedirectAttributes redirect) {
         try {
             Folder renamed = folders.rename(agent.accountId(), folderId, parent, name);
             redirect.addFlashAttribute(Notice.ATTRIBUTE, Notice.done("webmail.folders.renamed", renamed.leafName()));
-            return "redirect:/simple/mail/folders";
+            return "redirect:" + ComposeController.base(request) + "/mail/folders";
         } catch (UserError refused) {
-            return view(agent, null, null, errors(refused), name, parent, folderId);
+            return view(request, agent, null, null, errors(refused), name, parent, folderId);
         }
     }
 
-    @PostMapping("/simple/mail/folders/{folderId}/delete")
-    Object delete(@AuthenticationPrincipal AgentPrincipal agent, @PathVariable long folderId,
+    @PostMapping({"/simple/mail/folders/{folderId}/delete", "/app/mail/folders/{folderId}/delete"})
+    Object delete(@AuthenticationPrincipal AgentPrincipal agent, HttpServletRequest request, @PathVariable long folderId,
                   @RequestParam(defaultValue = "false") boolean confirmed, RedirectAttributes redirect) {
         Folder folder = folders.get(agent.accountId(), folderId);
         if (!confirmed) {
-            return view(agent, null, folder, new FieldErrors(), null, null, null);
+            return view(request, agent, null, folder, new FieldErrors(), null, null, null);
         }
         try {
             folders.delete(agent.accountId(), folderId);
@@ -68,7 +69,7 @@ class SimpleFoldersController {
         } catch (UserError refused) {
             redirect.addFlashAttribute(Notice.ATTRIBUTE, Notice.error(refused.key(), refused.args()));
         }
-        return "redirect:/simple/mail/folders";
+        return "redirect:" + ComposeController.base(request) + "/mail/folders";
     }
 
     private static FieldErrors errors(UserError refused) {
@@ -77,9 +78,9 @@ class SimpleFoldersController {
         return errors;
     }
 
-    private ModelAndView view(AgentPrincipal agent, Notice notice, Folder confirm, FieldErrors errors, String name,
+    private ModelAndView view(HttpServletRequest request, AgentPrincipal agent, Notice notice, Folder confirm, FieldErrors errors, String name,
                               Long parent, Long edited) {
-        return new ModelAndView("mail/simple/folders", Map.of("page", new FoldersPage(
+        return new ModelAndView("mail/simple/folders", Map.of("page", new FoldersPage(ComposeController.base(request),
                 new FolderTree(folders.list(agent.accountId())), notice, confirm, errors, name, parent, edited)));
     }
 }

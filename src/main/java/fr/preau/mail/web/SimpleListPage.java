@@ -11,7 +11,7 @@ import fr.preau.platform.web.PageContext;
  * A page of messages in the simplified interface: a folder's, or a search's (then
  * {@code folder} is the folder searched, or null for all folders, and {@code search} the words).
  */
-public record SimpleListPage(FolderTree tree, Folder folder, MessagePage page, ListParams params,
+public record SimpleListPage(String base, FolderTree tree, Folder folder, MessagePage page, ListParams params,
                              QuotaUsage quota, Notice notice, SearchForm search) {
 
     public boolean searching() {
@@ -19,7 +19,7 @@ public record SimpleListPage(FolderTree tree, Folder folder, MessagePage page, L
     }
 
     public String baseUrl() {
-        return searching() ? "/simple/mail/search" : "/simple/mail/folder/" + folder.id();
+        return searching() ? base + "/mail/search" : base + "/mail/folder/" + folder.id();
     }
 
     /** The URL of another page of this list, keeping its sort and search. */
@@ -74,6 +74,11 @@ public record SimpleListPage(FolderTree tree, Folder folder, MessagePage page, L
 
     public long usedMegabytes() {
         return (quota.usedBytes() + 512 * 1024) / (1024 * 1024);
+    }
+
+    /** The URL of this very list (page, sort, search), to come back to after an action. */
+    public String selfUrl() {
+        return pageUrl(params.page());
     }
 
     public String folderLabel(PageContext ctx) {

@@ -57,7 +57,7 @@ class SimpleMailController {
         ListParams params = ListParams.of(sort, dir, page, preferences.get(agent.accountId()).pageSize());
         MessagePage list = messages.list(agent.accountId(), folder.id(), params.order(), params.offset(),
                 params.pageSize());
-        return new ModelAndView("mail/simple/list", Map.of("page", new SimpleListPage(tree(agent), folder, list,
+        return new ModelAndView("mail/simple/list", Map.of("page", new SimpleListPage("/simple", tree(agent), folder, list,
                 params, quotas.usage(agent.accountId()), (Notice) flash.get(Notice.ATTRIBUTE), null)));
     }
 
@@ -79,7 +79,7 @@ class SimpleMailController {
         } else {
             found = search.search(agent.accountId(), form.toQuery(), params.order(), params.offset(), params.pageSize());
         }
-        return new ModelAndView("mail/simple/list", Map.of("page", new SimpleListPage(tree, folder, found, params,
+        return new ModelAndView("mail/simple/list", Map.of("page", new SimpleListPage("/simple", tree, folder, found, params,
                 quotas.usage(agent.accountId()), notice, form)));
     }
 

@@ -33,12 +33,12 @@ class SimpleSettingsController {
     }
 
     @GetMapping({"/simple/mail/settings", "/app/mail/settings"})
-    ModelAndView page(@AuthenticationPrincipal AgentPrincipal agent, Map<String, Object> model) {
-        return view(agent, preferences.get(agent.accountId()), new FieldErrors(), (Notice) model.get(Notice.ATTRIBUTE));
+    ModelAndView page(@AuthenticationPrincipal AgentPrincipal agent, jakarta.servlet.http.HttpServletRequest request, Map<String, Object> model) {
+        return view(request, agent, preferences.get(agent.accountId()), new FieldErrors(), (Notice) model.get(Notice.ATTRIBUTE));
     }
 
     @PostMapping({"/simple/mail/settings", "/app/mail/settings"})
-    Object save(@AuthenticationPrincipal AgentPrincipal agent, @RequestParam(defaultValue = "") String signature,
+    Object save(@AuthenticationPrincipal AgentPrincipal agent, jakarta.servlet.http.HttpServletRequest request, @RequestParam(defaultValue = "") String signature,
                 @RequestParam(defaultValue = "COMFORTABLE") String density,
                 @RequestParam(defaultValue = "ASK") String remoteImages,
                 @RequestParam(defaultValue = "false") boolean conversations,
@@ -60,20 +60,20 @@ class SimpleSettingsController {
             try {
                 preferences.save(agent.accountId(), typed);
                 redirect.addFlashAttribute(Notice.ATTRIBUTE, Notice.done("webmail.settings.saved"));
-                return "redirect:" + base(agent) + "/mail/settings";
+                return "redirect:" + ComposeController.base(request) + "/mail/settings";
             } catch (UserError refused) {
                 errors.add(refused.field() == null ? FieldErrors.GLOBAL : refused.field(), refused.key(), refused.args());
             }
         }
-        return view(agent, typed, errors, null);
+        return view(request, agent, typed, errors, null);
     }
 
     @PostMapping({"/simple/mail/settings/untrust", "/app/mail/settings/untrust"})
-    String untrust(@AuthenticationPrincipal AgentPrincipal agent, @RequestParam String address,
+    String untrust(@AuthenticationPrincipal AgentPrincipal agent, jakarta.servlet.http.HttpServletRequest request, @RequestParam String address,
                    RedirectAttributes redirect) {
         preferences.untrustSender(agent.accountId(), address);
         redirect.addFlashAttribute(Notice.ATTRIBUTE, Notice.done("webmail.settings.untrusted", address));
-        return "redirect:" + base(agent) + "/mail/settings";
+        return "redirect:" + ComposeController.base(request) + "/mail/settings";
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, E fallback, FieldErrors errors, String field,
@@ -86,13 +86,10 @@ class SimpleSettingsController {
         }
     }
 
-    private static String base(AgentPrincipal agent) {
-        return agent.simplifiedInterface() ? "/simple" : "/app";
-    }
 
-    private ModelAndView view(AgentPrincipal agent, MailSettings settings, FieldErrors errors, Notice notice) {
+    private ModelAndView view(jakarta.servlet.http.HttpServletRequest request, AgentPrincipal agent, MailSettings settings, FieldErrors errors, Notice notice) {
         return new ModelAndView("mail/simple/settings",
-                Map.of("page", new SettingsPage(base(agent), new FolderTree(folders.list(agent.accountId())), settings,
+                Map.of("page", new SettingsPage(ComposeController.base(request), new FolderTree(folders.list(agent.accountId())), settings,
                         preferences.trustedSenders(agent.accountId()), errors, notice, agent.simplifiedInterface())));
     }
 }

@@ -15,6 +15,7 @@ import fr.preau.mail.SentMessage;
 import fr.preau.platform.UserError;
 import fr.preau.platform.web.FieldErrors;
 import fr.preau.platform.web.PageContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,14 +32,14 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Writing a message in the simplified interface: one form, posted whole for each step (attach
- * files, remove one, save the draft, send). Every refusal shows the form again with what was
- * typed and the files already attached, and the reason next to the field.
+ * Writing a message, in both interfaces: one form, posted whole for each step (attach files,
+ * remove one, save the draft, send). Every refusal shows the form again with what was typed
+ * and the files already attached, and the reason next to the field. The full interface adds,
+ * with its script, a rich-text editor, address suggestions, uploads with a progress bar and
+ * automatic saving ({@link ComposeApiController}); the form underneath is the same.
  */
 @Controller
-class SimpleComposeController {
-
-    static final String BASE = "/simple";
+class ComposeController {
 
     private final MailComposer composer;
     private final ComposeDrafts drafts;
@@ -47,7 +48,7 @@ class SimpleComposeController {
     private final MailPreferences preferences;
     private final ComposeStarts starts;
 
-    SimpleComposeController(MailComposer composer, ComposeDrafts drafts, MailFolders folders, MailQuotas quotas,
+    ComposeController(MailComposer composer, ComposeDrafts drafts, MailFolders folders, MailQuotas quotas,
                             MailPreferences preferences, ComposeStarts starts) {
         this.composer = composer;
         this.drafts = drafts;
@@ -57,18 +58,20 @@ class SimpleComposeController {
         this.starts = starts;
     }
 
-    @GetMapping("/simple/mail/compose")
+    @GetMapping({"/simple/mail/compose", "/app/mail/compose"})
     ModelAndView start(@AuthenticationPrincipal AgentPrincipal agent, @RequestParam Map<String, String> params,
-                       @ModelAttribute("ctx") PageContext ctx, Map<String, Object> model) {
+                       @ModelAttribute("ctx") PageContext ctx, Map<String, Object> model, HttpServletRequest request) {
+        String base = base(request);
         Draft draft = starts.start(agent.accountId(), params, ctx.locale());
-        return page(agent, draft, new FieldErrors(), (Notice) model.get(Notice.ATTRIBUTE));
+        return page(base, agent, draft, new FieldErrors(), (Notice) model.get(Notice.ATTRIBUTE));
     }
 
-    @PostMapping("/simple/mail/compose")
-    Object post(@AuthenticationPrincipal AgentPrincipal agent, ComposeForm form,
+    @PostMapping({"/simple/mail/compose", "/app/mail/compose"})
+    Object post(@AuthenticationPrincipal AgentPrincipal agent, ComposeForm form, HttpServletRequest request,
                 @RequestParam(name = "files", required = false) List<MultipartFile> files,
                 @RequestParam(name = "remove", required = false) List<String> remove,
                 @RequestParam(defaultValue = "save") String action, RedirectAttributes redirect) {
+        String base = base(request);
         long account = agent.accountId();
         Set<String> removed = remove == null ? Set.of() : new HashSet<>(remove);
         Draft draft = drafts.fromForm(account, form, removed);
@@ -82,14 +85,14 @@ class SimpleComposeController {
         FieldErrors errors = new FieldErrors();
         refused.forEach(e -> addAll(errors, e));
         if (!errors.isEmpty() && !"discard".equals(action)) {
-            return page(agent, draft, errors, null);
+            return page(base, agent, draft, errors, null);
         }
         try {
             switch (action) {
                 case "send" -> {
                     SentMessage sent = composer.send(account, draft);
                     redirect.addFlashAttribute(Notice.ATTRIBUTE, Notice.done("webmail.compose.sent", sent.recipients()));
-                    return "redirect:/simple/mail/folder/" + folders.byRole(account, FolderRole.INBOX).id();
+                    return "redirect:" + base + "/mail/folder/" + folders.byRole(account, FolderRole.INBOX).id();
                 }
                 case "discard" -> {
                     if (draft.draftMessageId() != null) {
@@ -98,26 +101,26 @@ class SimpleComposeController {
                         drafts.discardUploads(account, draft);
                     }
                     redirect.addFlashAttribute(Notice.ATTRIBUTE, Notice.done("webmail.compose.discarded"));
-                    return "redirect:/simple/mail/folder/" + folders.byRole(account, FolderRole.INBOX).id();
+                    return "redirect:" + base + "/mail/folder/" + folders.byRole(account, FolderRole.INBOX).id();
                 }
                 case "attach" -> {
-                    return page(agent, draft, errors, added.isEmpty() ? null
+                    return page(base, agent, draft, errors, added.isEmpty() ? null
                             : Notice.done("webmail.compose.attached", added.size()));
                 }
                 default -> {
                     long id = composer.saveDraft(account, draft);
-                    return page(agent, composer.load(account, id), errors, Notice.done("webmail.compose.saved"));
+                    return page(base, agent, ComposeStarts.cleaned(composer.load(account, id)), errors, Notice.done("webmail.compose.saved"));
                 }
             }
         } catch (ComposeException e) {
             addAll(errors, e);
-            return page(agent, draft, errors, null);
+            return page(base, agent, draft, errors, null);
         } catch (OverQuotaException e) {
             errors.global("mail.error.over-quota", e.usage().limitMegabytes());
-            return page(agent, draft, errors, null);
+            return page(base, agent, draft, errors, null);
         } catch (UserError e) {
             errors.add(e.field() == null ? FieldErrors.GLOBAL : e.field(), e.key(), e.args());
-            return page(agent, draft, errors, null);
+            return page(base, agent, draft, errors, null);
         }
     }
 
@@ -139,8 +142,13 @@ class SimpleComposeController {
         }
     }
 
-    private ModelAndView page(AgentPrincipal agent, Draft draft, FieldErrors errors, Notice notice) {
-        return new ModelAndView("mail/simple/compose", Map.of("page", new ComposePage(BASE,
+    static String base(HttpServletRequest request) {
+        return request.getRequestURI().startsWith("/app/") ? "/app" : "/simple";
+    }
+
+    private ModelAndView page(String base, AgentPrincipal agent, Draft draft, FieldErrors errors, Notice notice) {
+        return new ModelAndView(base.equals("/app") ? "mail/app/compose" : "mail/simple/compose",
+                Map.of("page", new ComposePage(base,
                 new FolderTree(folders.list(agent.accountId())), draft, errors, notice,
                 quotas.usage(agent.accountId()), starts.maxMegabytes())));
     }
