@@ -25,6 +25,12 @@
     }
   });
 
+  // a message gone meanwhile (404) and a refused action (422) come with a page part that says so
+  document.body.addEventListener('htmx:beforeSwap', function (e) {
+    var status = e.detail.xhr.status;
+    if (status === 404 || status === 422) { e.detail.shouldSwap = true; e.detail.isError = false; }
+  });
+
   // confirmations (emptying the trash)
   document.addEventListener('submit', function (e) {
     var form = e.target;

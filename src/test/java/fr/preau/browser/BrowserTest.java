@@ -41,7 +41,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "preau.smtp.mx-port=0",
         "preau.smtp.submission-port=0",
         "preau.smtp.submissions-port=0",
-        "preau.dns.mode=static"
+        "preau.dns.mode=static",
+        // small enough for a test to go over it
+        "preau.mail.compose.max-message-size=2MB"
 })
 @ExtendWith(Chromium.Resolver.class)
 abstract class BrowserTest {

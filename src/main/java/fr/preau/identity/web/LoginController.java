@@ -54,6 +54,7 @@ class LoginController {
         String noticeKey = notice == null ? null : switch (notice) {
             case "logout" -> "login.notice.logged-out";
             case "expired" -> "login.notice.expired";
+            case "expired-draft-saved" -> "login.notice.expired-draft-saved";
             case "activated" -> "login.notice.activated";
             case "renewed" -> "login.notice.renewed";
             default -> null;

@@ -160,8 +160,12 @@ class AppMailController {
             if (gone && ids != null && ids.contains(reading)) {
                 clearReading = true;
             } else {
-                readingPage = readPages.build(BASE, agent.accountId(), reading, null, false, null, null, ctx.lang(),
-                        preferences.get(agent.accountId()).conversations());
+                try {
+                    readingPage = readPages.build(BASE, agent.accountId(), reading, null, false, null, null, ctx.lang(),
+                            preferences.get(agent.accountId()).conversations());
+                } catch (fr.preau.mail.NoSuchMessageException gone2) {
+                    clearReading = true;
+                }
             }
         }
         return new ModelAndView("mail/app/act-response", Map.of("page", page(agent, list, readingPage),

@@ -47,21 +47,25 @@ class ComposeController {
     private final MailQuotas quotas;
     private final MailPreferences preferences;
     private final ComposeStarts starts;
+    private final ComposeRescueCookie rescue;
 
     ComposeController(MailComposer composer, ComposeDrafts drafts, MailFolders folders, MailQuotas quotas,
-                            MailPreferences preferences, ComposeStarts starts) {
+                            MailPreferences preferences, ComposeStarts starts, ComposeRescueCookie rescue) {
         this.composer = composer;
         this.drafts = drafts;
         this.folders = folders;
         this.quotas = quotas;
         this.preferences = preferences;
         this.starts = starts;
+        this.rescue = rescue;
     }
 
     @GetMapping({"/simple/mail/compose", "/app/mail/compose"})
     ModelAndView start(@AuthenticationPrincipal AgentPrincipal agent, @RequestParam Map<String, String> params,
-                       @ModelAttribute("ctx") PageContext ctx, Map<String, Object> model, HttpServletRequest request) {
+                       @ModelAttribute("ctx") PageContext ctx, Map<String, Object> model, HttpServletRequest request,
+                       jakarta.servlet.http.HttpServletResponse response) {
         String base = base(request);
+        rescue.issue(agent.accountId(), response);
         Draft draft = starts.start(agent.accountId(), params, ctx.locale());
         return page(base, agent, draft, new FieldErrors(), (Notice) model.get(Notice.ATTRIBUTE));
     }

@@ -40,7 +40,18 @@ class MailActions {
         if (ids.isEmpty()) {
             throw UserError.of("webmail.error.nothing-selected");
         }
-        List<MessageSummary> selected = ids.stream().distinct().map(id -> messages.get(accountId, id)).toList();
+        // a message deleted or moved away in another tab is left out; if none is left, say so
+        List<MessageSummary> selected = new ArrayList<>();
+        for (long id : ids.stream().distinct().toList()) {
+            try {
+                selected.add(messages.get(accountId, id));
+            } catch (fr.preau.mail.NoSuchMessageException gone) {
+                // skipped
+            }
+        }
+        if (selected.isEmpty()) {
+            throw UserError.of("webmail.error.gone");
+        }
         List<Long> list = selected.stream().map(MessageSummary::id).toList();
         switch (action) {
             case READ -> messages.changeFlags(accountId, list, FlagChange.add(Flag.SEEN));
