@@ -89,6 +89,15 @@ class WebMailScenarioIT extends BrowserTest {
             mailA.emptyTrash();
             assertThat(mailA.listedSubjects()).isEmpty();
             s.step(a, "trash-emptied");
+
+            a.navigate(mailA.base() + "/mail/settings");
+            a.locator("#signature").fill("Alice, professeure de lettres");
+            a.locator("form[action$='/mail/settings'] button[type=submit]").click();
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(a.locator(".alert--success"))
+                    .hasText(fr("webmail.settings.saved"));
+            s.step(a, "settings");
+            a.navigate(mailA.base() + "/mail/compose");
+            assertThat(a.locator("#text").inputValue()).contains("-- \nAlice, professeure de lettres");
         }
     }
 
