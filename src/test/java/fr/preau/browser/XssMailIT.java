@@ -26,8 +26,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Every attack vector of the shared corpus, sent from outside through the real MX as an HTML
  * mail (in the body, the subject, the sender's and Cc display names, the attachments' file
- * names), then opened in Chromium: the folder list, the reading page with its body frame, the
- * headers and print pages, and the body frame's document on its own. No script of a message may
+ * names), then opened in Chromium: the folder list, search results, the reading page with its
+ * body frame, the headers and print pages, a reply and a forward quoting it, and the body
+ * frame's document on its own. No script of a message may
  * run (probe in every frame, dialogs), nothing may be fetched from another host, and the
  * sanitised body may hold no script, no event handler and no {@code javascript:} URL. Vectors
  * are sent ten to a message so that the test stays short.
@@ -171,10 +172,13 @@ class XssMailIT extends BrowserTest {
             for (String folderUrl : folderUrls("/simple/mail/folder/")) {
                 listPages(page, folderUrl, problems);
             }
+            check(page, "/simple/mail/search?q=script", problems);
             for (long id : ids) {
                 read(page, "/simple/mail/message/" + id, id, true, problems);
                 check(page, "/simple/mail/message/" + id + "/headers", problems);
                 check(page, "/simple/mail/message/" + id + "/print", problems);
+                check(page, "/simple/mail/compose?reply=" + id, problems);
+                check(page, "/simple/mail/compose?forward=" + id, problems);
                 checkBody(inspector, id, problems);
             }
             problems.addAll(probe.hits());
