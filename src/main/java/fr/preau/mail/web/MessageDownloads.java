@@ -23,14 +23,25 @@ final class MessageDownloads {
         return PREVIEWABLE_IMAGES.contains(a.mediaType()) || PDF.equals(a.mediaType());
     }
 
-    /** The media type to send: the part's own when it parses, else a neutral octet stream. */
+    /**
+     * The media type to send: the part's own when it parses, else a neutral octet stream; never
+     * one a browser would render as a document able to run script (HTML, XHTML, SVG, any XML,
+     * JavaScript), even sandboxed: those are octet streams too.
+     */
     static MediaType mediaType(String type) {
         try {
             MediaType parsed = MediaType.parseMediaType(type);
-            return parsed.isWildcardType() || parsed.isWildcardSubtype() ? MediaType.APPLICATION_OCTET_STREAM : parsed;
+            return parsed.isWildcardType() || parsed.isWildcardSubtype() || active(parsed)
+                    ? MediaType.APPLICATION_OCTET_STREAM : parsed;
         } catch (RuntimeException invalid) {
             return MediaType.APPLICATION_OCTET_STREAM;
         }
+    }
+
+    private static boolean active(MediaType t) {
+        String sub = t.getSubtype().toLowerCase(Locale.ROOT);
+        return sub.equals("html") || sub.contains("xml") || sub.contains("javascript") || sub.contains("ecmascript")
+                || sub.equals("xhtml") || sub.equals("svg");
     }
 
     static String disposition(boolean inline, String filename) {

@@ -47,6 +47,8 @@ class SimpleFoldersController {
     Object rename(@AuthenticationPrincipal AgentPrincipal agent, HttpServletRequest request, @PathVariable long folderId,
                   @RequestParam(defaultValue = "") String name, @RequestParam(required = false) Long parent,
                   RedirectAttributes redirect) {
+        // a folder that is not the agent's is a 404, as for delete (its form is nowhere to show an error)
+        folders.get(agent.accountId(), folderId);
         try {
             Folder renamed = folders.rename(agent.accountId(), folderId, parent, name);
             redirect.addFlashAttribute(Notice.ATTRIBUTE, Notice.done("webmail.folders.renamed", renamed.leafName()));
