@@ -93,7 +93,8 @@ class CspIT extends BrowserTest {
                     "/simple/mail/settings", "/app/mail/settings", "/simple/annuaire", "/simple/annuaire?q=martin",
                     "/app/annuaire", "/app/annuaire?q=martin", "/simple/mail/message/987654321"));
             if (http.get("/app/mail").status() == 200) {
-                pages.addAll(List.of("/app/mail", "/app/mail/folder/" + inbox, "/app/mail/message/" + id));
+                pages.addAll(List.of("/app/mail/folder/" + inbox, "/app/mail/message/" + id, "/app/mail/compose",
+                        "/app/mail/compose?reply=" + id, "/app/mail/search?q=r%C3%A9union", "/app/mail/folders"));
             }
             for (String url : pages) {
                 APIResponse r = http.get(url, RequestOptions.create().setMaxRedirects(0));

@@ -150,7 +150,7 @@ class MailAccessIT extends BrowserTest {
                     .set("id", "{M}").set("action", "delete").set("back", "/simple/mail/folder/" + inboxB)
                     .resolve(projectsA, m)));
             page.navigate("/simple/mail/folder/" + inboxB);
-            assertThat(page.locator("main").innerText()).contains(fr("mail.error.message-not-found"));
+            assertThat(page.locator("main").innerText()).contains(fr("webmail.error.gone"));
             // sending while claiming to answer and forward A's message: sent or not, A's flags must not move
             http.post("/simple/mail/compose", RequestOptions.create().setMaxRedirects(0).setForm(form(csrfName, csrf)
                     .set("to", accountB.email()).set("subject", "Re").set("text", "x").set("action", "send")
