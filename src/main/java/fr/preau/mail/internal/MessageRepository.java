@@ -114,8 +114,10 @@ public class MessageRepository {
             case SUBJECT -> "sort_subject";
             case SIZE -> "size";
         };
-        return jdbc.sql("select " + COLUMNS + " from message where mailbox_id = ? and account_id = ? order by "
-                        + column + direction + ", id" + direction + " limit ? offset ?")
+        // mailbox_id leads the ORDER BY as it leads the index: H2 then reads the index in order and
+        // stops after the page (without it, H2 sorts the whole folder on every page)
+        return jdbc.sql("select " + COLUMNS + " from message where mailbox_id = ? and account_id = ? order by mailbox_id"
+                        + direction + ", " + column + direction + ", id" + direction + " limit ? offset ?")
                 .params(mailboxId, accountId, limit, offset).query(MessageRepository::map).list();
     }
 
