@@ -98,6 +98,10 @@ public class WebmailBench {
         });
         loads.replaceAll(l -> {
             double[] s = serverTimes(log, "b=wrk-" + l.iface());
+            long non200 = log.stream().filter(line -> line.contains("b=wrk-" + l.iface() + " ") && !line.contains(" 200 ")).count();
+            if (non200 > 0) {
+                System.out.printf("%s: %d answers other than 200 in the access log%n", l.iface(), non200);
+            }
             return new Load(l.iface(), l.url(), l.output(), l.perSecond(), l.p50(), l.p95(), l.p99(), l.errors(), s[0], s[1]);
         });
         report(rows, loads, skipped, n, wrkSeconds);
@@ -150,7 +154,7 @@ public class WebmailBench {
                 end
                 """.formatted(cookies));
         String target = base + url + (url.contains("?") ? "&" : "?") + "b=wrk-" + iface;
-        Process wrk = new ProcessBuilder("wrk", "-t2", "-c20", "-d" + seconds + "s", "--latency", "-s", script.toString(), target)
+        Process wrk = new ProcessBuilder("wrk", "-t2", "-c20", "-d" + seconds + "s", "--timeout", "10s", "--latency", "-s", script.toString(), target)
                 .redirectErrorStream(true).start();
         String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         wrk.waitFor();
@@ -229,7 +233,7 @@ public class WebmailBench {
                     r.iface().equals("FULL") ? "full" : "simplified", r.what(), r.serverP50(), r.serverP95(),
                     r.clientP50(), r.clientP95(), r.bytes(), r.gzipBytes()));
         }
-        md.append(String.format(Locale.ROOT, "%nwrk -t2 -c20 -d%ds on the inbox's first page, 20 sessions:%n%n", wrkSeconds));
+        md.append(String.format(Locale.ROOT, "%nwrk -t2 -c20 -d%ds --timeout 10s on the inbox's first page, 20 sessions:%n%n", wrkSeconds));
         md.append("| interface | requests/s | wrk p50 ms | p95 ms | p99 ms | errors | server p50 ms | p95 ms |\n");
         md.append("|---|---|---|---|---|---|---|---|\n");
         for (Load l : loads) {
