@@ -66,7 +66,9 @@ public class WebmailBench {
             String cookie = login(base, iface);
             Map<String, String> pages = new LinkedHashMap<>();
             pages.put("inbox, first page", p + "/folder/" + inbox);
-            pages.put("inbox, page 1000 (offset 49,950)", p + "/folder/" + inbox + "?page=1000");
+            int deep = Integer.parseInt(env.getProperty("DEEP", "1000"));
+            pages.put(String.format(Locale.ROOT, "inbox, page %d (offset %,d)", deep, (deep - 1) * 50),
+                    p + "/folder/" + inbox + "?page=" + deep);
             pages.put("open a plain-text message", p + "/message/" + env.getProperty("PLAIN"));
             pages.put("open an HTML message", p + "/message/" + env.getProperty("HTML"));
             pages.put("open a message with an attachment", p + "/message/" + env.getProperty("ATTACHED"));
@@ -74,7 +76,7 @@ public class WebmailBench {
                 pages.put("HTML body (the iframe, both interfaces)", "/mail/message/" + env.getProperty("HTML") + "/body");
             }
             pages.put("search a common word (réunion)", p + "/search?q=" + enc("réunion"));
-            pages.put("search a rare word (" + rare + ", 100 hits)", p + "/search?q=" + enc(rare));
+            pages.put("search a rare word (" + rare + ", 1 message in 1,000)", p + "/search?q=" + enc(rare));
             for (var page : pages.entrySet()) {
                 int status = get(base + page.getValue(), cookie, false).statusCode();
                 if (status != 200) {

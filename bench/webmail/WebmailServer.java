@@ -140,7 +140,7 @@ public class WebmailServer {
         List<MessageSummary> page = messages.list(agent.id(), inbox, ListOrder.newestFirst(), 100, 50).messages();
         long plain = pick(page, "plain"), html = pick(page, "html"), attached = pick(page, "attached");
         Files.writeString(data.resolve("bench.env"), "INBOX=" + inbox + "\nPLAIN=" + plain + "\nHTML=" + html
-                + "\nATTACHED=" + attached + "\nRARE=" + RARE + "\n");
+                + "\nATTACHED=" + attached + "\nRARE=" + RARE + "\nDEEP=" + Math.max(1, Math.min(1000, count / 100)) + "\n");
         System.out.println("WEBMAIL BENCH READY");
     }
 

@@ -12,7 +12,7 @@ export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 count=${1:-100000}
 requests=${2:-200}
 seconds=${3:-30}
-port=18082
+port=${BENCH_PORT:-18082}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 cd "$here"
 [ -d target/classes/fr/preau ] || ./mvnw -q -B -DskipTests compile
@@ -28,9 +28,12 @@ cleanup() {
 }
 trap cleanup EXIT
 echo "server log: $data/server.log"
+sleep 1
 until grep -q "WEBMAIL BENCH READY" "$data/server.log"; do
   sleep 2
   kill -0 "$pid" 2>/dev/null || { cat "$data/server.log"; exit 1; }
 done
 grep -E "Filled|caught up" "$data/server.log"
-"$JAVA_HOME/bin/java" bench/webmail/WebmailBench.java "http://localhost:$port" "$data" "$requests" "$seconds"
+# one measuring client at a time on this machine (two runs may fill side by side)
+flock /tmp/preau-webmail-bench.lock \
+  "$JAVA_HOME/bin/java" bench/webmail/WebmailBench.java "http://localhost:$port" "$data" "$requests" "$seconds"
