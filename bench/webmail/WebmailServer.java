@@ -140,31 +140,6 @@ public class WebmailServer {
             // what autovacuum does after a bulk load (it is off on the reference machine's cluster)
             jdbc.sql("analyze").update();
         }
-        // the lookup of a reply's thread by subject (ThreadLinker), as it was and as it is
-        String subject = jdbc.sql("select sort_subject from message where mailbox_id = ? order by id limit 1")
-                .param(inbox).query(String.class).single();
-        java.sql.Timestamp since = java.sql.Timestamp.from(Instant.parse("2019-01-01T00:00:00Z"));
-        for (String[] q : new String[][] {
-                {"by account_id (before)", "select thread_id from message where account_id = ? and sort_subject = ? "
-                        + "and sort_date >= ? order by sort_date desc limit 1"},
-                {"by the account's mailboxes (now)", "select thread_id from message where mailbox_id in "
-                        + "(select id from mailbox where account_id = ?) and account_id = ? and sort_subject = ? "
-                        + "and sort_date >= ? order by sort_date desc limit 1"}}) {
-            long[] times = new long[30];
-            for (int k = 0; k < 40; k++) {
-                long t0 = System.nanoTime();
-                var spec = jdbc.sql(q[1]).param(agent.id());
-                if (q[1].contains("mailbox where")) {
-                    spec = spec.param(agent.id());
-                }
-                spec.param(subject).param(since).query(Long.class).optional();
-                if (k >= 10) {
-                    times[k - 10] = System.nanoTime() - t0;
-                }
-            }
-            java.util.Arrays.sort(times);
-            System.out.printf("Thread of a reply by subject, %s: median %.2f ms%n", q[0], times[15] / 1e6);
-        }
         // three messages of the fill to open: plain text, HTML, with an attachment (see message())
         MailMessages messages = app.getBean(MailMessages.class);
         long plain = pick(jdbc, inbox, "plain"), html = pick(jdbc, inbox, "html"), attached = pick(jdbc, inbox, "attached");

@@ -114,11 +114,7 @@ public class MessageRepository {
             case SUBJECT -> "sort_subject";
             case SIZE -> "size";
         };
-        // the folder's owner checked on the mailbox, not on each message: with "account_id = ?" H2 reads
-        // the rows by the account's index and sorts them all (seconds for a 100,000-message folder)
-        // instead of walking the (mailbox_id, sort column, id) index (docs/PERFORMANCE.md, Web mail)
-        return jdbc.sql("select " + COLUMNS + " from message where mailbox_id = "
-                        + "(select id from mailbox where id = ? and account_id = ?) order by "
+        return jdbc.sql("select " + COLUMNS + " from message where mailbox_id = ? and account_id = ? order by "
                         + column + direction + ", id" + direction + " limit ? offset ?")
                 .params(mailboxId, accountId, limit, offset).query(MessageRepository::map).list();
     }
