@@ -172,12 +172,19 @@ public class MessageRepository {
                 .param("account", accountId).param("ids", messageIds).query(Long.class).list();
     }
 
-    /** The thread of the account's newest message with this normalised subject since {@code since}. */
+    /**
+     * The thread of the account's newest message with this normalised subject since {@code since}.
+     * By the account's mailboxes, so that the {@code (mailbox_id, sort_subject, id)} index finds the
+     * few messages of that subject: by {@code account_id} alone, each reply delivered read every
+     * message of the account (docs/PERFORMANCE.md, Web mail).
+     */
     public Optional<Long> threadOfSubject(long accountId, String sortSubject, Instant since) {
         return jdbc.sql("""
-                        select thread_id from message where account_id = ? and sort_subject = ? and sort_date >= ?
+                        select thread_id from message
+                        where mailbox_id in (select id from mailbox where account_id = ?) and account_id = ?
+                          and sort_subject = ? and sort_date >= ?
                         order by sort_date desc limit 1""")
-                .params(accountId, sortSubject, at(since)).query(Long.class).optional();
+                .params(accountId, accountId, sortSubject, at(since)).query(Long.class).optional();
     }
 
     static MessageRow map(ResultSet rs, int row) throws SQLException {
