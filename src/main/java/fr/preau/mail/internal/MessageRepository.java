@@ -32,10 +32,15 @@ public class MessageRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    /** H2 needs an index hint for folder pages (see {@link #page}). */
+    private final boolean h2;
 
     public MessageRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
         this.template = template;
+        this.h2 = Boolean.TRUE.equals(template.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>)
+                connection -> connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+                        .contains("h2")));
     }
 
     /** A new message row: its place, blob, flags and the parsed fields. */
@@ -114,10 +119,18 @@ public class MessageRepository {
             case SUBJECT -> "sort_subject";
             case SIZE -> "size";
         };
-        // mailbox_id leads the ORDER BY as it leads the index: H2 then reads the index in order and
-        // stops after the page (without it, H2 sorts the whole folder on every page)
-        return jdbc.sql("select " + COLUMNS + " from message where mailbox_id = ? and account_id = ? order by mailbox_id"
-                        + direction + ", " + column + direction + ", id" + direction + " limit ? offset ?")
+        // The folder's index of that order, read in order, stops after the page. mailbox_id leads the
+        // ORDER BY as it leads the index; H2 must also be told which index (it prefers the index of
+        // the mailbox foreign key, then sorts the whole folder on every page); PostgreSQL finds it.
+        String index = h2 ? " use index (message_" + switch (order.field()) {
+            case DATE -> "date";
+            case FROM -> "from";
+            case SUBJECT -> "subject";
+            case SIZE -> "size";
+        } + "_idx)" : "";
+        return jdbc.sql("select " + COLUMNS + " from message" + index + " where mailbox_id = ? and account_id = ?"
+                        + " order by mailbox_id" + direction + ", " + column + direction + ", id" + direction
+                        + " limit ? offset ?")
                 .params(mailboxId, accountId, limit, offset).query(MessageRepository::map).list();
     }
 
