@@ -40,11 +40,17 @@
 
   // the frame of an HTML message takes the height of its content
   function sizeFrames(root) {
-    (root || document).querySelectorAll('iframe[data-autosize]').forEach(function (frame) {
+    (root || document).querySelectorAll('iframe[data-autosize]:not([data-sized])').forEach(function (frame) {
+      frame.setAttribute('data-sized', '');
       function fit() {
         try {
           var doc = frame.contentDocument;
-          if (doc && doc.documentElement) { frame.style.height = (doc.documentElement.scrollHeight + 24) + 'px'; }
+          if (doc && doc.body) {
+            // the body's own height: the document's is never less than the frame's current height
+            var body = doc.body;
+            var height = Math.max(body.scrollHeight, body.offsetHeight, body.getBoundingClientRect().height);
+            frame.style.height = Math.ceil(height + 32) + 'px';
+          }
         } catch (ignored) { /* another origin: keep the default height */ }
       }
       frame.addEventListener('load', fit);
@@ -61,18 +67,17 @@
     });
   }
 
-  document.body.addEventListener('htmx:afterSwap', function (e) {
-    var target = e.detail.target;
-    if (target && target.id === 'reading-pane') {
-      sizeFrames(target);
-      markCurrent();
+  // after a swap (outerHTML: the pane is a new element), wire the new frame and mark the list
+  var shownMessage = readingId();
+  document.body.addEventListener('htmx:afterSettle', function () {
+    sizeFrames(document);
+    markCurrent();
+    var id = readingId();
+    if (id && id !== shownMessage) {
       var subject = document.getElementById('message-subject');
       if (subject) { subject.focus({ preventScroll: false }); }
     }
-    if (target && target.id === 'list-pane') { markCurrent(); }
-  });
-  document.body.addEventListener('htmx:oobAfterSwap', function (e) {
-    if (e.detail.target && e.detail.target.id === 'reading-pane') { sizeFrames(e.detail.target); }
+    shownMessage = id;
   });
 
   // select all
