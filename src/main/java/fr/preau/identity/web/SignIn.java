@@ -62,7 +62,9 @@ class SignIn {
         session.setAttribute(IP, client.ip());
         session.setAttribute(USER_AGENT, client.userAgent());
         session.setAttribute(HANDLE, UUID.randomUUID().toString());
-        csrfTokens.saveToken(null, request, response);
+        // a new token at once (not none): two first requests of the new session would otherwise each
+        // create one, and the second insert of the session attribute fails (Spring Session JDBC)
+        csrfTokens.saveToken(csrfTokens.generateToken(request), request, response);
         rememberInterface(principal.interfaceChoice(), response);
     }
 
