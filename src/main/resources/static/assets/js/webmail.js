@@ -69,7 +69,9 @@
 
   // after a swap (outerHTML: the pane is a new element), wire the new frame and mark the list
   var shownMessage = readingId();
+  var ownUpdate = 0;
   document.body.addEventListener('htmx:afterSettle', function () {
+    ownUpdate = Date.now();
     sizeFrames(document);
     markCurrent();
     var id = readingId();
@@ -183,6 +185,7 @@
 
   // live updates
   var source = null;
+  var loadedAt = Date.now();
   function connect() {
     if (!window.EventSource || source) { return; }
     source = new EventSource(app.getAttribute('data-events'));
@@ -190,7 +193,9 @@
       var parts = String(e.data).split(' ');
       document.body.dispatchEvent(new CustomEvent('mail-changed'));
       var pane = listPane();
-      if (pane && pane.getAttribute('data-folder') === parts[0] && !checked().length
+      // the page's own action has just redrawn the list (with its notice): that change is already shown
+      var recent = Date.now() - ownUpdate < 4000 || Date.now() - loadedAt < 4000;
+      if (!recent && pane && pane.getAttribute('data-folder') === parts[0] && !checked().length
           && !pane.querySelector('[data-message-rows]:hover')) {
         window.htmx.ajax('GET', listUrl(), { target: '#list-pane', swap: 'outerHTML' });
       }

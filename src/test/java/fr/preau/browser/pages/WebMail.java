@@ -249,8 +249,21 @@ public abstract class WebMail {
 
         @Override
         public void emptyTrash() {
-            page.locator("#list-pane .list-pane__empty button").click();
-            assertThat(page.locator(".alert--success")).isVisible();
+            // the live update of the list (the message just moved into Corbeille) may replace the
+            // pane under the click: click again while the button is still there
+            Locator done = page.locator(".alert--success");
+            Locator button = page.locator("#list-pane .list-pane__empty button");
+            for (int attempt = 0; attempt < 3 && done.count() == 0; attempt++) {
+                if (button.count() > 0) {
+                    button.click();
+                }
+                try {
+                    done.waitFor(new Locator.WaitForOptions().setTimeout(4000));
+                } catch (com.microsoft.playwright.TimeoutError notYet) {
+                    // try again
+                }
+            }
+            assertThat(done).isVisible();
         }
     }
 }
