@@ -45,15 +45,7 @@ public record AppPage(FolderTree tree, QuotaUsage quota, SimpleListPage list, Re
         return (quota.usedBytes() + 512 * 1024) / (1024 * 1024);
     }
 
-    public String gaugeLevel() {
-        int p = quota.percent();
-        return p >= 90 ? "high" : p >= 75 ? "medium" : "low";
-    }
 
-    /** The width class of the gauge, by steps of 5 % (no inline style under the CSP). */
-    public int gaugeStep() {
-        return Math.min(100, Math.max(0, (quota.percent() + 4) / 5 * 5));
-    }
 
     public static String label(Folder f, PageContext ctx) {
         return FolderTree.label(f, ctx);
