@@ -57,6 +57,7 @@ class LoginController {
             case "expired-draft-saved" -> "login.notice.expired-draft-saved";
             case "activated" -> "login.notice.activated";
             case "renewed" -> "login.notice.renewed";
+            case "password-reset" -> "recovery.login-notice";
             default -> null;
         };
         return page(new LoginPage(identifier == null ? "" : identifier.strip(), InterfaceChoice.parse(remembered),

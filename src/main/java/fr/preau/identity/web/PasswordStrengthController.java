@@ -83,6 +83,10 @@ class PasswordStrengthController {
                 && t.expiresAt().isAfter(clock.instant())) {
             return renewal.policyFor(t.accountId());
         }
+        if ("recovery".equals(context) && RecoveryController.ticketOf(request, clock) instanceof RecoveryTicket t
+                && t.stage() == RecoveryTicket.Stage.PASSWORD) {
+            return renewal.policyFor(t.claim().accountId());
+        }
         return PasswordPolicy.Context.ANONYMOUS;
     }
 
