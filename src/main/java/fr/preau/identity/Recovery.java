@@ -83,6 +83,7 @@ public class Recovery {
     private final RecoverySender sender;
     private final RecoveryBackground background;
     private final PasswordChanges passwordChanges;
+    private final SecurityQuestions questions;
     private final RateLimits rateLimits;
     private final SecretKeys keys;
     private final AuditLog audit;
@@ -92,13 +93,14 @@ public class Recovery {
 
     Recovery(AccountRepository accounts, OneTimeCodes codes, RecoveryProperties properties,
              RecoverySender sender, RecoveryBackground background, PasswordChanges passwordChanges,
-             RateLimits rateLimits, SecretKeys keys, AuditLog audit) {
+             SecurityQuestions questions, RateLimits rateLimits, SecretKeys keys, AuditLog audit) {
         this.accounts = accounts;
         this.codes = codes;
         this.properties = properties;
         this.sender = sender;
         this.background = background;
         this.passwordChanges = passwordChanges;
+        this.questions = questions;
         this.rateLimits = rateLimits;
         this.keys = keys;
         this.audit = audit;
@@ -241,6 +243,30 @@ public class Recovery {
             case OneTimeCodes.Check.AlreadyUsed used -> new LinkCheck.Used();
             default -> new LinkCheck.Unknown();
         };
+    }
+
+    /** The keys of the agent's security questions, asked once the e-mail code is proven. */
+    public List<String> questionKeys(long accountId) {
+        return questions.questionKeys(accountId);
+    }
+
+    /** Whether the answers match (normalised, Argon2id); each try is audited and counts towards the address's limit. */
+    public AnswersCheck checkAnswers(long accountId, List<String> answers, ClientInfo client) {
+        RateLimits.Verdict verdict = rateLimits.tryConsume(checksPerIp, client.ip());
+        if (!verdict.allowed()) {
+            return new AnswersCheck.Limited(verdict.retryAfter());
+        }
+        boolean right = questions.matches(accountId, answers);
+        audit.record(AuditLog.Entry.of(login(accountId), right ? "RECOVERY_QUESTIONS_PASSED" : "RECOVERY_QUESTIONS_FAILED")
+                .account(accountId).client(client.ip(), client.userAgent()));
+        return right ? new AnswersCheck.Right() : new AnswersCheck.Wrong();
+    }
+
+    /** What checking the answers came to. */
+    public sealed interface AnswersCheck {
+        record Right() implements AnswersCheck {}
+        record Wrong() implements AnswersCheck {}
+        record Limited(Duration retryAfter) implements AnswersCheck {}
     }
 
     /** The account being recovered, once the agent proved who they are (for the password page). */

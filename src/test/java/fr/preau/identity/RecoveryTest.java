@@ -37,6 +37,7 @@ class RecoveryTest extends IdentityServiceTest {
 
     private final List<Sms> sms = new CopyOnWriteArrayList<>();
     private Recovery recovery;
+    private SecurityQuestions questions;
     private ForgottenIdentifier forgotten;
     private RateLimits rateLimits;
     private Account jean;
@@ -47,13 +48,18 @@ class RecoveryTest extends IdentityServiceTest {
         bundles.setBasenames("i18n/recovery");
         bundles.setDefaultEncoding("UTF-8");
         bundles.setFallbackToSystemLocale(false);
+        ResourceBundleMessageSource security = new ResourceBundleMessageSource();
+        security.setBasenames("i18n/security");
+        security.setDefaultEncoding("UTF-8");
+        questions = new SecurityQuestions(db.jdbc(), s.repository(), s.hasher(),
+                new SecurityNotices(s.repository(), s.contacts(), s.mail(), security, s.clock()), s.audit(), s.clock());
         SmsGateway gateway = (accountId, mobile, text) -> sms.add(new Sms(accountId, mobile, text));
         RecoverySender sender = new RecoverySender(s.repository(), s.contacts(), s.oneTimeCodes(), IdentityServices.RECOVERY,
-                new RecoveryMessages(bundles), s.mail(), gateway, s.audit(), s.clock(), "http://localhost:8080/", id -> false);
+                new RecoveryMessages(bundles), s.mail(), gateway, s.audit(), s.clock(), "http://localhost:8080/", id -> !questions.questionKeys(id).isEmpty());
         RecoveryBackground now = new RecoveryBackground(Runnable::run);
         rateLimits = new RateLimits();
         recovery = new Recovery(s.repository(), s.oneTimeCodes(), IdentityServices.RECOVERY, sender, now,
-                s.passwordChanges(), rateLimits, s.keys(), s.audit());
+                s.passwordChanges(), questions, rateLimits, s.keys(), s.audit());
         forgotten = new ForgottenIdentifier(s.checks(), sender, now, rateLimits, IdentityServices.RECOVERY);
         jean = s.createActive("Jean", "Dupont", numen(1), OLD);
     }
@@ -295,6 +301,36 @@ class RecoveryTest extends IdentityServiceTest {
         verifiedMobile("+33612345678");
         forgotten.remind(numen(1), "06 12 34 56 78", CLIENT);
         assertThat(sms).singleElement().satisfies(m -> assertThat(m.text()).contains("jdupont"));
+        assertThat(oldPasswordWorks()).isTrue();
+    }
+
+    @Test
+    void theQuestionsMethodNeedsTheEmailCodeAndTheAnswers() {
+        verifiedBackup("jean.perso@example.org");
+        Recovery.Claim claim = recovery.claim("jdupont");
+        recovery.requestCode(claim, Recovery.Method.QUESTIONS, CLIENT);
+        assertThat(s.mail().messages()).as("no questions set: nothing sent").isEmpty();
+        assertThat(audit().getLast().details()).contains("reason=no-security-questions");
+
+        assertThat(questions.set(jean.id(), List.of(new SecurityQuestions.Choice("first-school", "École Jules-Ferry"),
+                new SecurityQuestions.Choice("first-pet", "Médor"), new SecurityQuestions.Choice("first-car", "Renault 5")),
+                CLIENT)).isEmpty();
+        s.mail().messages().clear();
+        recovery.requestCode(claim, Recovery.Method.QUESTIONS, CLIENT);
+        String text = mailTo("jean.perso@example.org").getFirst().text();
+        assertThat(text).contains("questions de sécurité").doesNotContain("/recovery/link/");
+        String code = codeIn(text);
+        assertThat(recovery.checkCode(claim, Recovery.Method.EMAIL, code, 0, CLIENT))
+                .as("the questions' code is not an e-mail method code").isInstanceOf(Recovery.CodeCheck.Wrong.class);
+        assertThat(recovery.checkCode(claim, Recovery.Method.QUESTIONS, code, 1, CLIENT))
+                .isInstanceOf(Recovery.CodeCheck.Accepted.class);
+        assertThat(recovery.questionKeys(jean.id())).containsExactly("first-school", "first-pet", "first-car");
+        assertThat(recovery.checkAnswers(jean.id(), List.of("ecole jules ferry", "rex", "renault 5"), CLIENT))
+                .isEqualTo(new Recovery.AnswersCheck.Wrong());
+        assertThat(recovery.checkAnswers(jean.id(), List.of("ECOLE JULES FERRY", "medor", " renault-5 "), CLIENT))
+                .isEqualTo(new Recovery.AnswersCheck.Right());
+        assertThat(auditTypes()).containsSubsequence("RECOVERY_CODE_SENT", "RECOVERY_CODE_ACCEPTED",
+                "RECOVERY_QUESTIONS_FAILED", "RECOVERY_QUESTIONS_PASSED");
         assertThat(oldPasswordWorks()).isTrue();
     }
 

@@ -5,6 +5,7 @@ import fr.preau.identity.AccountMail;
 import fr.preau.identity.AccountStatus;
 import fr.preau.identity.Recovery;
 import fr.preau.identity.RecoveryContacts;
+import fr.preau.identity.SecurityQuestions;
 import fr.preau.identity.SmsGateway;
 import fr.preau.platform.AuditLog;
 import fr.preau.platform.PreauProperties;
@@ -43,9 +44,9 @@ public class RecoverySender {
     @Autowired
     RecoverySender(AccountRepository accounts, ContactRepository contacts, OneTimeCodes codes,
                    RecoveryProperties properties, RecoveryMessages messages, AccountMail mail, SmsGateway sms,
-                   AuditLog audit, Clock clock, PreauProperties preau) {
+                   AuditLog audit, Clock clock, PreauProperties preau, SecurityQuestions questions) {
         this(accounts, contacts, codes, properties, messages, mail, sms, audit, clock, preau.publicUrl(),
-                id -> false); // TODO questions: SecurityQuestions lands on main
+                id -> !questions.questionKeys(id).isEmpty());
     }
 
     public RecoverySender(AccountRepository accounts, ContactRepository contacts, OneTimeCodes codes,

@@ -31,6 +31,8 @@ class RecoveryController {
     static final Duration TO_CHOOSE = Duration.ofMinutes(30);
     /** From the proof to the new password. */
     static final Duration TO_FINISH = Duration.ofMinutes(15);
+    /** Wrong answers to the questions before the recovery is cancelled (each recovery needs a new e-mail code). */
+    static final int ANSWER_TRIES = 3;
     private static final java.util.regex.Pattern SIX_DIGITS = java.util.regex.Pattern.compile("\\d{6}");
 
     private final Recovery recovery;
@@ -164,6 +166,75 @@ class RecoveryController {
             case Recovery.CodeCheck.Limited limited -> codePage(ticket, code,
                     errors.global("recovery.error.checks-limited", minutes(limited.retryAfter())), 429);
         };
+    }
+
+    @GetMapping("/recovery/questions")
+    ModelAndView questionsForm(HttpServletRequest request) {
+        RecoveryTicket ticket = ticket(request);
+        if (ticket == null) {
+            return expired(request);
+        }
+        if (ticket.stage() != RecoveryTicket.Stage.QUESTIONS) {
+            return next(ticket);
+        }
+        return questionsPage(ticket, java.util.List.of(), new FieldErrors(), 200);
+    }
+
+    @PostMapping("/recovery/questions")
+    ModelAndView questions(HttpServletRequest request) {
+        RecoveryTicket ticket = ticket(request);
+        if (ticket == null) {
+            return expired(request);
+        }
+        if (ticket.stage() != RecoveryTicket.Stage.QUESTIONS) {
+            return next(ticket);
+        }
+        long accountId = ticket.claim().accountId();
+        int count = recovery.questionKeys(accountId).size();
+        java.util.List<String> answers = new java.util.ArrayList<>();
+        FieldErrors errors = new FieldErrors();
+        for (int i = 1; i <= count; i++) {
+            String answer = request.getParameter("answer" + i);
+            answers.add(answer == null ? "" : answer.strip());
+            if (answers.getLast().isEmpty()) {
+                errors.add("answer" + i, "recovery.error.answer-missing");
+            }
+        }
+        if (!errors.isEmpty()) {
+            return questionsPage(ticket, answers, errors, 400);
+        }
+        return switch (recovery.checkAnswers(accountId, answers, ClientInfo.of(request))) {
+            case Recovery.AnswersCheck.Right right -> {
+                RecoveryTicket proven = ticket.answersProven();
+                store(request, proven);
+                yield next(proven);
+            }
+            case Recovery.AnswersCheck.Wrong wrong -> {
+                RecoveryTicket after = ticket.oneMoreWrongAnswer();
+                if (after.wrongAnswers() >= ANSWER_TRIES) {
+                    request.getSession().removeAttribute(TICKET);
+                    yield new ModelAndView("redirect:/recovery?notice=answers");
+                }
+                store(request, after);
+                yield questionsPage(after, answers, errors.global("recovery.error.answers-wrong",
+                        ANSWER_TRIES - after.wrongAnswers()), 400);
+            }
+            case Recovery.AnswersCheck.Limited limited -> questionsPage(ticket, answers,
+                    errors.global("recovery.error.checks-limited", minutes(limited.retryAfter())), 429);
+        };
+    }
+
+    private ModelAndView questionsPage(RecoveryTicket ticket, java.util.List<String> answers, FieldErrors errors,
+                                       int status) {
+        long accountId = ticket.claim().accountId();
+        java.util.List<String> keys = recovery.questionKeys(accountId);
+        java.util.List<RecoveryPage.Question> questions = new java.util.ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            questions.add(new RecoveryPage.Question("security-question." + keys.get(i), "answer" + (i + 1),
+                    i < answers.size() ? answers.get(i) : ""));
+        }
+        return view("identity/recovery-questions", new RecoveryPage.Questions(recovery.account(accountId).login(),
+                questions, ANSWER_TRIES - ticket.wrongAnswers(), errors), status);
     }
 
     private RecoveryTicket ticket(HttpServletRequest request) {

@@ -27,8 +27,8 @@ public final class RecoveryPage {
     /** One question: its bundle key, the field's name and what was typed. */
     public record Question(String key, String name, String answer) {}
 
-    /** {@code /recovery/password}: the new password, with the policy and the meter. */
-    public record Password(String displayName, String login, String maskedTarget, FieldErrors errors,
+    /** {@code /recovery/password}: the new password, with the policy and the meter ({@code steps}: 0 after a link). */
+    public record Password(String displayName, String login, String maskedTarget, int steps, FieldErrors errors,
                            PasswordPolicy.Evaluation evaluation) {}
 
     /** {@code /recovery/link/…}: what the link is worth, and for a good one the button that uses it. */

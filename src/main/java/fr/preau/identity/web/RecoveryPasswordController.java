@@ -96,7 +96,8 @@ class RecoveryPasswordController {
         Account account = recovery.account(accountId);
         // the password is not sent back, so the meter starts again from empty
         return RecoveryController.view("identity/recovery-password", new RecoveryPage.Password(account.displayName(),
-                account.login(), ticket.maskedTarget(), errors, policy.evaluate("", recovery.policyFor(accountId))), status);
+                account.login(), ticket.maskedTarget(),
+                ticket.method() == null ? 0 : ticket.method() == Recovery.Method.QUESTIONS ? 3 : 2, errors, policy.evaluate("", recovery.policyFor(accountId))), status);
     }
 
     private ModelAndView linkPage(String token, Recovery.LinkCheck check) {
