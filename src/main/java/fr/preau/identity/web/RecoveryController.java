@@ -119,6 +119,9 @@ class RecoveryController {
         if (ticket.stage() != RecoveryTicket.Stage.CODE) {
             return next(ticket);
         }
+        if (ticket.wrongCodes() >= recovery.maxAttempts()) {
+            return deadEnd(ticket, "recovery.error.code-dead");
+        }
         return codePage(ticket, "", new FieldErrors(), 200);
     }
 
@@ -140,7 +143,7 @@ class RecoveryController {
             return codePage(ticket, code, errors.add("code", "recovery.error.code-format"), 400);
         }
         if (ticket.wrongCodes() >= recovery.maxAttempts()) {
-            return codePage(ticket, "", errors.add("code", "recovery.error.code-dead"), 400);
+            return deadEnd(ticket, "recovery.error.code-dead");
         }
         Recovery.CodeCheck check = recovery.checkCode(ticket.claim(), ticket.method(), typed, ticket.wrongCodes(),
                 ClientInfo.of(request));
@@ -159,10 +162,10 @@ class RecoveryController {
             case Recovery.CodeCheck.Dead dead -> {
                 RecoveryTicket dying = ticket.oneMoreWrongCode();
                 store(request, dying);
-                yield codePage(dying, "", errors.add("code", "recovery.error.code-dead"), 400);
+                yield deadEnd(dying, "recovery.error.code-dead");
             }
-            case Recovery.CodeCheck.Expired expired -> codePage(ticket, "", errors.add("code", "recovery.error.code-expired"), 400);
-            case Recovery.CodeCheck.Used used -> codePage(ticket, "", errors.add("code", "recovery.error.code-used"), 400);
+            case Recovery.CodeCheck.Expired expired -> deadEnd(ticket, "recovery.error.code-expired");
+            case Recovery.CodeCheck.Used used -> deadEnd(ticket, "recovery.error.code-used");
             case Recovery.CodeCheck.Limited limited -> codePage(ticket, code,
                     errors.global("recovery.error.checks-limited", minutes(limited.retryAfter())), 429);
         };
@@ -299,7 +302,13 @@ class RecoveryController {
 
     private ModelAndView codePage(RecoveryTicket ticket, String code, FieldErrors errors, int status) {
         return view("identity/recovery-code", new RecoveryPage.Code(ticket.claim().identifier(), ticket.method(),
-                ticket.sent(), recovery.validity(ticket.method()).toMinutes(), code, errors), status);
+                ticket.sent(), recovery.validity(ticket.method()).toMinutes(), code, errors, false), status);
+    }
+
+    /** The code can do nothing more (dead, expired, used): the page offers a new one instead of the field. */
+    private ModelAndView deadEnd(RecoveryTicket ticket, String why) {
+        return view("identity/recovery-code", new RecoveryPage.Code(ticket.claim().identifier(), ticket.method(),
+                ticket.sent(), recovery.validity(ticket.method()).toMinutes(), "", new FieldErrors().global(why), true), 400);
     }
 
     static ModelAndView view(String template, Object page, int status) {

@@ -17,9 +17,12 @@ public final class RecoveryPage {
     /** {@code /recovery/method}: the methods, all of them, for the identifiant typed. */
     public record Method(String identifier, Recovery.Method chosen, FieldErrors errors) {}
 
-    /** {@code /recovery/code}: the code sent (or that the visitor says they have). */
+    /**
+     * {@code /recovery/code}: the code sent (or that the visitor says they have); {@code needsNewCode}
+     * when the code is dead, expired or used: only a new one helps then.
+     */
     public record Code(String identifier, Recovery.Method method, boolean sent, long validityMinutes, String code,
-                       FieldErrors errors) {}
+                       FieldErrors errors, boolean needsNewCode) {}
 
     /** {@code /recovery/questions}: the agent's own questions, after the code. */
     public record Questions(String login, List<Question> questions, int attemptsLeft, FieldErrors errors) {}
