@@ -267,11 +267,12 @@ class RecoveryIT extends BrowserTest {
 
     @ParameterizedTest
     @EnumSource(Viewport.class)
-    void recoverWithACodeBySms(Viewport viewport) {
+    void recoverWithACodeBySmsWithoutJavaScript(Viewport viewport) {
         Agent agent = agents.active();
         verifiedMobile(agent);
         try (Scenario s = scenario("recovery-sms", viewport)) {
-            Page page = s.newPage();
+            // an old phone without JavaScript: every step is a plain form
+            Page page = s.newPage(o -> o.setJavaScriptEnabled(false));
             int before = smsOutbox.latest(mobile(agent), 50).size();
             RecoveryCodePage code = RecoveryStartPage.open(page).helpMyself(agent.login()).choose("SMS").sendCode();
             assertThat(code.sentNotice()).isEqualTo(fr("recovery.code.sent.sms", agent.login(), 15));
