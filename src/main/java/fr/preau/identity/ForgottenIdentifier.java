@@ -4,6 +4,7 @@ import fr.preau.identity.internal.NewAccountChecks;
 import fr.preau.identity.internal.RecoveryBackground;
 import fr.preau.identity.internal.RecoveryProperties;
 import fr.preau.identity.internal.RecoverySender;
+import fr.preau.platform.Durability;
 import fr.preau.platform.RateLimits;
 import fr.preau.platform.web.ClientInfo;
 import java.time.Duration;
@@ -21,10 +22,12 @@ public class ForgottenIdentifier {
     private final RecoverySender sender;
     private final RecoveryBackground background;
     private final RateLimits rateLimits;
+    private final Durability durability;
     private final RateLimits.Limit perIp;
 
     ForgottenIdentifier(NewAccountChecks checks, RecoverySender sender, RecoveryBackground background,
-                        RateLimits rateLimits, RecoveryProperties properties) {
+                        RateLimits rateLimits, RecoveryProperties properties, Durability durability) {
+        this.durability = durability;
         this.checks = checks;
         this.sender = sender;
         this.background = background;
@@ -48,7 +51,11 @@ public class ForgottenIdentifier {
             throw new IllegalArgumentException("neither an address nor a mobile number");
         }
         String hash = checks.numenHash(numen);
-        background.run(() -> sender.sendIdentifier(hash, email, mobile, client));
+        background.run(() -> {
+            if (!sender.sendIdentifier(hash, email, mobile, client)) {
+                durability.flushCommits();
+            }
+        });
         return new Recovery.Request.Accepted();
     }
 }

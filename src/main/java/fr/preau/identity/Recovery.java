@@ -7,6 +7,7 @@ import fr.preau.identity.internal.RecoveryBackground;
 import fr.preau.identity.internal.RecoveryProperties;
 import fr.preau.identity.internal.RecoverySender;
 import fr.preau.platform.AuditLog;
+import fr.preau.platform.Durability;
 import fr.preau.platform.RateLimits;
 import fr.preau.platform.SecretKeys;
 import fr.preau.platform.UserError;
@@ -87,13 +88,14 @@ public class Recovery {
     private final RateLimits rateLimits;
     private final SecretKeys keys;
     private final AuditLog audit;
+    private final Durability durability;
     private final RateLimits.Limit requestsPerIp;
     private final RateLimits.Limit requestsPerIdentifier;
     private final RateLimits.Limit checksPerIp;
 
     Recovery(AccountRepository accounts, OneTimeCodes codes, RecoveryProperties properties,
              RecoverySender sender, RecoveryBackground background, PasswordChanges passwordChanges,
-             SecurityQuestions questions, RateLimits rateLimits, SecretKeys keys, AuditLog audit) {
+             SecurityQuestions questions, RateLimits rateLimits, SecretKeys keys, AuditLog audit, Durability durability) {
         this.accounts = accounts;
         this.codes = codes;
         this.properties = properties;
@@ -104,6 +106,7 @@ public class Recovery {
         this.rateLimits = rateLimits;
         this.keys = keys;
         this.audit = audit;
+        this.durability = durability;
         this.requestsPerIp = new RateLimits.Limit("recovery-ip", properties.perIpPerHour(), HOUR);
         this.requestsPerIdentifier = new RateLimits.Limit("recovery-identifier", properties.perAccountPerHour(), HOUR);
         // typing codes, answers and links: room for a few codes' tries, not for guessing
@@ -142,8 +145,10 @@ public class Recovery {
         }
         Long accountId = claim.accountId();
         background.run(() -> {
-            if (accountId != null) {
-                sender.sendCode(accountId, method, client);
+            // a mail makes the database flush its commits (Durability): without one, flush anyway,
+            // so that the work after a request looks the same from outside whatever it found
+            if (accountId == null || !sender.sendCode(accountId, method, client)) {
+                durability.flushCommits();
             }
         });
         return new Request.Accepted();

@@ -454,66 +454,83 @@ class RecoveryIT extends BrowserTest {
             }
             assertThat(seen.get(unknown)).isEqualTo(seen.get(real.login())).isEqualTo(seen.get(unverified.login()));
 
-            // timing: the look-up, the request for a code, a wrong code; medians over a few tries
-            Timing known = new Timing();
-            Timing nobody = new Timing();
+            // timing: the look-up, the request for a code, a wrong code; each step measured alone,
+            // alternately for the account and for nobody, each time in a new session
             String address = agentAddress(real);
-            for (int round = 0; round < 5; round++) {
-                known.probe(s.newPage().context().request(), round % 2 == 0 ? real.login() : address, round > 0);
-                nobody.probe(s.newPage().context().request(), "nobody" + round + real.login(), round > 0);
+            Map<String, List<Long>> known = new java.util.HashMap<>();
+            Map<String, List<Long>> nobody = new java.util.HashMap<>();
+            for (int i = 0; i < 9; i++) {
+                String someone = real.login();
+                String none = "nobody" + i + real.login();
+                sample(known, "identifier", someone, 0);
+                sample(nobody, "identifier", none, 0);
+                if (i < 8) {
+                    sample(known, "request", i % 2 == 0 ? someone : address, 1);
+                    sample(nobody, "request", none, 1);
+                }
+                sample(known, "code", someone, 2);
+                sample(nobody, "code", none, 2);
             }
             for (String step : List.of("identifier", "request", "code")) {
-                long a = known.median(step);
-                long b = nobody.median(step);
-                assertThat(Math.abs(a - b) < 15_000_000L || (a < 3 * b && b < 3 * a))
-                        .as("%s: median %d ms for an account, %d ms for nobody", step, a / 1_000_000, b / 1_000_000).isTrue();
+                long[] a = stats(known.get(step));
+                long[] b = stats(nobody.get(step));
+                String what = String.format("%s: min/median %d/%d ms for an account, %d/%d ms for nobody", step,
+                        a[0] / 1_000_000, a[1] / 1_000_000, b[0] / 1_000_000, b[1] / 1_000_000);
+                // the machine is shared: the minimum shows the cost, the median what the noise leaves of it
+                assertThat(similar(a[0], b[0], 20)).as(what).isTrue();
+                assertThat(similar(a[1], b[1], 100)).as(what).isTrue();
             }
         }
+    }
+
+    /** Within a factor of three, or within {@code slackMillis}. */
+    private static boolean similar(long a, long b, long slackMillis) {
+        return Math.abs(a - b) <= Math.max(slackMillis * 1_000_000, 2 * Math.min(a, b));
+    }
+
+    private static long[] stats(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return new long[] {sorted.getFirst(), (sorted.get((sorted.size() - 1) / 2) + sorted.get(sorted.size() / 2)) / 2};
+    }
+
+    /**
+     * Times one step of a recovery through HTTP in a new session, the steps before it done untimed:
+     * 0 the identifiant, 1 the request for a code, 2 a wrong code (after "I already have a code").
+     */
+    private void sample(Map<String, List<Long>> times, String name, String identifier, int step) {
+        try (var context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setBaseURL("http://localhost:" + port))) {
+            APIRequestContext http = context.request();
+            Matcher m = CSRF.matcher(http.get("/recovery").text());
+            assertThat(m.find()).isTrue();
+            String csrf = m.group(1);
+            List<Supplier<APIResponse>> calls = List.of(
+                    () -> http.post("/recovery", form(csrf, "identifier", identifier)),
+                    () -> http.post("/recovery/method", form(csrf, "method", "EMAIL", "action", step == 1 ? "send" : "have-code")),
+                    () -> http.post("/recovery/code", form(csrf, "code", "000000")));
+            int[] statuses = {302, 302, 400};
+            for (int i = 0; i <= step; i++) {
+                long start = System.nanoTime();
+                APIResponse response = calls.get(i).get();
+                long elapsed = System.nanoTime() - start;
+                assertThat(response.status()).as(name).isEqualTo(statuses[i]);
+                if (i == step) {
+                    times.computeIfAbsent(name, k -> new ArrayList<>()).add(elapsed);
+                }
+            }
+        }
+    }
+
+    private static RequestOptions form(String csrf, String... fields) {
+        FormData form = FormData.create().set("_csrf", csrf);
+        for (int i = 0; i < fields.length; i += 2) {
+            form.set(fields[i], fields[i + 1]);
+        }
+        return RequestOptions.create().setMaxRedirects(0).setForm(form);
     }
 
     /** The visible text of the page, the identifiant typed replaced (it is echoed, and differs). */
     private static String visible(Page page, String identifier) {
         return page.locator("main").innerText().replace(identifier, "«identifiant»");
-    }
-
-    /** Times each step of a recovery through HTTP, in one session per probe (redirects not followed). */
-    private static final class Timing {
-        private final Map<String, List<Long>> times = new java.util.HashMap<>();
-
-        void probe(APIRequestContext http, String identifier, boolean keep) {
-            String csrf = csrf(http.get("/recovery"));
-            time("identifier", keep, () -> http.post("/recovery", form(csrf, "identifier", identifier)), 302);
-            time("request", keep, () -> http.post("/recovery/method", form(csrf, "method", "EMAIL", "action", "send")), 302);
-            time("code", keep, () -> http.post("/recovery/code", form(csrf, "code", "000000")), 400);
-        }
-
-        private void time(String step, boolean keep, Supplier<APIResponse> call, int status) {
-            long start = System.nanoTime();
-            APIResponse response = call.get();
-            long elapsed = System.nanoTime() - start;
-            assertThat(response.status()).as(step).isEqualTo(status);
-            if (keep) {
-                times.computeIfAbsent(step, k -> new ArrayList<>()).add(elapsed);
-            }
-        }
-
-        long median(String step) {
-            List<Long> sorted = times.get(step).stream().sorted().toList();
-            return (sorted.get((sorted.size() - 1) / 2) + sorted.get(sorted.size() / 2)) / 2;
-        }
-
-        private static RequestOptions form(String csrf, String... fields) {
-            FormData form = FormData.create().set("_csrf", csrf);
-            for (int i = 0; i < fields.length; i += 2) {
-                form.set(fields[i], fields[i + 1]);
-            }
-            return RequestOptions.create().setMaxRedirects(0).setForm(form);
-        }
-
-        private static String csrf(APIResponse page) {
-            Matcher m = CSRF.matcher(page.text());
-            assertThat(m.find()).isTrue();
-            return m.group(1);
-        }
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.preau.identity.internal.RecoveryBackground;
 import fr.preau.identity.internal.RecoveryMessages;
 import fr.preau.identity.internal.RecoverySender;
+import fr.preau.platform.Durability;
 import fr.preau.platform.RateLimits;
 import fr.preau.platform.web.ClientInfo;
 import java.time.Duration;
@@ -36,6 +37,8 @@ class RecoveryTest extends IdentityServiceTest {
     record Sms(Long accountId, String mobile, String text) {}
 
     private final List<Sms> sms = new CopyOnWriteArrayList<>();
+    /** Background work held back by the test (null: it runs at once). */
+    private List<Runnable> held;
     private Recovery recovery;
     private SecurityQuestions questions;
     private ForgottenIdentifier forgotten;
@@ -56,11 +59,20 @@ class RecoveryTest extends IdentityServiceTest {
         SmsGateway gateway = (accountId, mobile, text) -> sms.add(new Sms(accountId, mobile, text));
         RecoverySender sender = new RecoverySender(s.repository(), s.contacts(), s.oneTimeCodes(), IdentityServices.RECOVERY,
                 new RecoveryMessages(bundles), s.mail(), gateway, s.audit(), s.clock(), "http://localhost:8080/", id -> !questions.questionKeys(id).isEmpty());
-        RecoveryBackground now = new RecoveryBackground(Runnable::run);
+        // the background work runs when the test says so (at once, unless it holds it back)
+        RecoveryBackground background = new RecoveryBackground(work -> {
+            if (held == null) {
+                work.run();
+            } else {
+                held.add(work);
+            }
+        });
         rateLimits = new RateLimits();
-        recovery = new Recovery(s.repository(), s.oneTimeCodes(), IdentityServices.RECOVERY, sender, now,
-                s.passwordChanges(), questions, rateLimits, s.keys(), s.audit());
-        forgotten = new ForgottenIdentifier(s.checks(), sender, now, rateLimits, IdentityServices.RECOVERY);
+        Durability durability = Durability.of(db.dataSource());
+        recovery = new Recovery(s.repository(), s.oneTimeCodes(), IdentityServices.RECOVERY, sender, background,
+                s.passwordChanges(), questions, rateLimits, s.keys(), s.audit(), durability);
+        forgotten = new ForgottenIdentifier(s.checks(), sender, background, rateLimits, IdentityServices.RECOVERY,
+                durability);
         jean = s.createActive("Jean", "Dupont", numen(1), OLD);
     }
 
@@ -230,6 +242,30 @@ class RecoveryTest extends IdentityServiceTest {
         }
         assertThat(unknown).isEqualTo(known).endsWith(new Recovery.CodeCheck.Dead());
         assertThat(s.mail().messages()).isEmpty();
+    }
+
+    @Test
+    void theRequestDoesTheSameWorkForEveryIdentifierAndSendsAfterwards() {
+        verifiedBackup("jean.perso@example.org");
+        verifiedMobile("+33612345678");
+        held = new ArrayList<>();
+        int events = audit().size();
+        for (String identifier : List.of("jdupont", "nobody")) {
+            for (Recovery.Method method : Recovery.Method.values()) {
+                assertThat(recovery.requestCode(recovery.claim(identifier), method, CLIENT))
+                        .isEqualTo(new Recovery.Request.Accepted());
+            }
+        }
+        assertThat(forgotten.remind(numen(1), "jean.perso@example.org", CLIENT)).isEqualTo(new Recovery.Request.Accepted());
+        assertThat(forgotten.remind(numen(2), "jean.perso@example.org", CLIENT)).isEqualTo(new Recovery.Request.Accepted());
+        // on the request's thread: nothing sent, nothing written, one piece of background work each
+        assertThat(held).hasSize(8);
+        assertThat(s.mail().messages()).isEmpty();
+        assertThat(sms).isEmpty();
+        assertThat(audit()).hasSize(events);
+        held.forEach(Runnable::run);
+        assertThat(mailTo("jean.perso@example.org")).hasSize(2);
+        assertThat(sms).hasSize(1);
     }
 
     @Test

@@ -70,18 +70,21 @@ public class RecoverySender {
         return method == Recovery.Method.EMAIL ? properties.linkValidity() : properties.codeValidity();
     }
 
-    /** Sends the method's code to the account, if the account has that method set up and is under its limit. */
+    /**
+     * Sends the method's code to the account, if the account has that method set up and is under
+     * its limit; true when a mail left (an SMS, or nothing, is false).
+     */
     @Transactional
-    public void sendCode(long accountId, Recovery.Method method, ClientInfo client) {
+    public boolean sendCode(long accountId, Recovery.Method method, ClientInfo client) {
         Optional<Account> found = accounts.byId(accountId);
         if (found.isEmpty()) {
-            return;
+            return false;
         }
         Account account = found.get();
         String details = "method=" + Recovery.proofName(method);
         if (account.status() != AccountStatus.ACTIVE) {
             notSent(account, details + " reason=not-active", client);
-            return;
+            return false;
         }
         RecoveryContacts contact = contacts.of(accountId).orElseThrow();
         String missing = switch (method) {
@@ -92,11 +95,11 @@ public class RecoverySender {
         };
         if (missing != null) {
             notSent(account, details + " reason=" + missing, client);
-            return;
+            return false;
         }
         if (overLimit(accountId)) {
             notSent(account, details + " reason=account-limit", client);
-            return;
+            return false;
         }
         switch (method) {
             case EMAIL -> {
@@ -106,6 +109,7 @@ public class RecoverySender {
                         publicUrl + Recovery.LINK_PATH + issued.linkToken(), issued.expiresAt(), client);
                 mail.send(account, contact.backupEmail(), message.subject(), message.text());
                 sent(account, details + " to=" + Masks.email(contact.backupEmail()), client);
+                return true;
             }
             case QUESTIONS -> {
                 OneTimeCodes.Issued issued = codes.issue(accountId, OneTimeCodes.Purpose.RESET_QUESTIONS,
@@ -113,6 +117,7 @@ public class RecoverySender {
                 RecoveryMessages.Mail message = messages.questionsCode(account, issued.code(), issued.expiresAt(), client);
                 mail.send(account, contact.backupEmail(), message.subject(), message.text());
                 sent(account, details + " to=" + Masks.email(contact.backupEmail()), client);
+                return true;
             }
             case SMS -> {
                 OneTimeCodes.Issued issued = codes.issue(accountId, OneTimeCodes.Purpose.RESET_SMS, contact.mobile(),
@@ -122,28 +127,31 @@ public class RecoverySender {
                 } catch (SmsGateway.SmsFailedException e) {
                     codes.revokeAll(accountId);
                     notSent(account, details + " reason=sms-failed", client);
-                    return;
+                    return false;
                 }
                 sent(account, details + " to=" + Masks.mobile(contact.mobile()), client);
+                return false;
             }
         }
+        return false;
     }
 
     /**
      * Sends the identifiant of the account with this NUMEN hash to {@code email} or {@code mobile}
-     * (one of them is null), if it is the account's verified backup address or mobile.
+     * (one of them is null), if it is the account's verified backup address or mobile; true when a
+     * mail left.
      */
     @Transactional
-    public void sendIdentifier(String numenHash, String email, String mobile, ClientInfo client) {
+    public boolean sendIdentifier(String numenHash, String email, String mobile, ClientInfo client) {
         Optional<Account> found = accounts.byNumenHash(numenHash);
         if (found.isEmpty()) {
-            return;
+            return false;
         }
         Account account = found.get();
         String channel = email != null ? "email" : "sms";
         if (account.status() != AccountStatus.ACTIVE) {
             reminderNotSent(account, "channel=" + channel + " reason=not-active", client);
-            return;
+            return false;
         }
         RecoveryContacts contact = contacts.of(account.id()).orElseThrow();
         boolean matches = email != null
@@ -151,11 +159,11 @@ public class RecoverySender {
                 : contact.mobileVerified() && contact.mobile().equals(mobile);
         if (!matches) {
             reminderNotSent(account, "channel=" + channel + " reason=not-a-verified-contact", client);
-            return;
+            return false;
         }
         if (overLimit(account.id())) {
             reminderNotSent(account, "channel=" + channel + " reason=account-limit", client);
-            return;
+            return false;
         }
         // a row of its own, used at once: it counts towards the account's hourly limit like a code
         OneTimeCodes.Issued issued = codes.issue(account.id(), OneTimeCodes.Purpose.IDENTIFIER_REMINDER,
@@ -166,16 +174,17 @@ public class RecoverySender {
             mail.send(account, email, message.subject(), message.text());
             audit.record(AuditLog.Entry.of(account.login(), "IDENTIFIER_REMINDER_SENT").account(account.id())
                     .client(client.ip(), client.userAgent()).details("channel=email to=" + Masks.email(email)));
-        } else {
-            try {
-                sms.send(account.id(), mobile, messages.identifierSms(account));
-            } catch (SmsGateway.SmsFailedException e) {
-                reminderNotSent(account, "channel=sms reason=sms-failed", client);
-                return;
-            }
-            audit.record(AuditLog.Entry.of(account.login(), "IDENTIFIER_REMINDER_SENT").account(account.id())
-                    .client(client.ip(), client.userAgent()).details("channel=sms to=" + Masks.mobile(mobile)));
+            return true;
         }
+        try {
+            sms.send(account.id(), mobile, messages.identifierSms(account));
+        } catch (SmsGateway.SmsFailedException e) {
+            reminderNotSent(account, "channel=sms reason=sms-failed", client);
+            return false;
+        }
+        audit.record(AuditLog.Entry.of(account.login(), "IDENTIFIER_REMINDER_SENT").account(account.id())
+                .client(client.ip(), client.userAgent()).details("channel=sms to=" + Masks.mobile(mobile)));
+        return false;
     }
 
     private boolean overLimit(long accountId) {
