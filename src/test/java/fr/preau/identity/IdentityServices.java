@@ -1,6 +1,13 @@
 package fr.preau.identity;
 
 import fr.preau.identity.internal.AccountRepository;
+import fr.preau.identity.internal.AppPasswordRepository;
+import fr.preau.identity.internal.RecoveryCodeRepository;
+import fr.preau.identity.internal.SecretBox;
+import fr.preau.identity.internal.TrustedBrowserRepository;
+import fr.preau.identity.internal.TwoFactorPolicy;
+import fr.preau.identity.internal.TwoFactorProperties;
+import fr.preau.identity.internal.TwoFactorRepository;
 import fr.preau.identity.internal.ActivationCodes;
 import fr.preau.identity.internal.LoginThrottle;
 import fr.preau.identity.internal.NewAccountChecks;
@@ -33,7 +40,7 @@ public record IdentityServices(
         AccountRepository repository, ActivationCodes codes, LoginThrottle throttle, SessionStore sessions,
         NewAccountChecks checks, PasswordHasher hasher, PasswordPolicy policy,
         Accounts accounts, Authentication authentication, FirstConnection firstConnection,
-        PasswordRenewal renewal) {
+        PasswordRenewal renewal, TwoFactor twoFactor, AppPasswords appPasswords) {
 
     /** The admin actor used in tests. */
     public static final String ADMIN = "cli:test-admin";
@@ -55,6 +62,15 @@ public record IdentityServices(
     }
 
     public static IdentityServices on(TestDatabase db, MutableClock clock, PreauProperties properties) {
+        return on(db, clock, properties, NO_TWO_FACTOR_REQUIRED);
+    }
+
+    /** Two-factor authentication required of no role (tests that need it give their own rules). */
+    public static final TwoFactorProperties NO_TWO_FACTOR_REQUIRED = new TwoFactorProperties(java.util.Set.of(),
+            java.util.Map.of(), java.time.Duration.ofDays(30), java.time.Duration.ofMinutes(10), "Préau", 20);
+
+    public static IdentityServices on(TestDatabase db, MutableClock clock, PreauProperties properties,
+                                      TwoFactorProperties twoFactorProperties) {
         SecretKeys keys = new SecretKeys(properties, TestProperties.SECRET_KEY);
         AuditLog audit = PlatformFactory.auditLog(db.jdbc(), clock);
         Settings settings = PlatformFactory.settings(db.jdbc(), clock);
@@ -68,14 +84,20 @@ public record IdentityServices(
         NewAccountChecks checks = new NewAccountChecks(tenancy, keys);
         PasswordHasher hasher = new PasswordHasher(properties);
         Accounts accounts = new Accounts(repository, new StaffRepository(db.jdbc()), checks, codes, sessions, throttle, audit, clock);
+        TwoFactor twoFactor = new TwoFactor(new TwoFactorRepository(db.jdbc()), new RecoveryCodeRepository(db.jdbc()),
+                new TrustedBrowserRepository(db.jdbc()), new AppPasswordRepository(db.jdbc()), repository, hasher,
+                throttle, new TwoFactorPolicy(twoFactorProperties, tenancy), twoFactorProperties, new SecretBox(keys),
+                keys, audit, clock);
+        AppPasswords appPasswords = new AppPasswords(new AppPasswordRepository(db.jdbc()), repository, twoFactor,
+                twoFactorProperties, keys, audit, clock);
         Authentication authentication = new Authentication(repository, hasher, throttle, tenancy, maintenance,
-                audit, clock);
+                twoFactor, appPasswords, audit, clock);
         FirstConnection firstConnection = new FirstConnection(repository, codes, checks, throttle, hasher, POLICY,
                 tenancy, audit, clock);
         PasswordRenewal renewal = new PasswordRenewal(repository, hasher, POLICY, tenancy, audit, clock);
         return new IdentityServices(db, clock, properties, keys, audit, settings, maintenance, tenancy, sample,
                 repository, codes, throttle, sessions, checks, hasher, POLICY, accounts, authentication,
-                firstConnection, renewal);
+                firstConnection, renewal, twoFactor, appPasswords);
     }
 
     // ---- helpers for tests
