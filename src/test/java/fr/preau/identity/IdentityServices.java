@@ -71,12 +71,21 @@ public record IdentityServices(
 
     public static IdentityServices on(TestDatabase db, MutableClock clock, PreauProperties properties,
                                       TwoFactorProperties twoFactorProperties) {
+        Tenancy tenancy = TenancyFactory.tenancy(db.jdbc(), clock, PlatformFactory.auditLog(db.jdbc(), clock));
+        return build(db, clock, properties, twoFactorProperties, tenancy, SampleTenancy.create(tenancy));
+    }
+
+    /** The same services on the same database and académies, with other two-factor rules. */
+    public IdentityServices withTwoFactor(TwoFactorProperties twoFactorProperties) {
+        return build(db, clock, properties, twoFactorProperties, tenancy, sample);
+    }
+
+    private static IdentityServices build(TestDatabase db, MutableClock clock, PreauProperties properties,
+                                          TwoFactorProperties twoFactorProperties, Tenancy tenancy, SampleTenancy sample) {
         SecretKeys keys = new SecretKeys(properties, TestProperties.SECRET_KEY);
         AuditLog audit = PlatformFactory.auditLog(db.jdbc(), clock);
         Settings settings = PlatformFactory.settings(db.jdbc(), clock);
         Maintenance maintenance = PlatformFactory.maintenance(settings, clock);
-        Tenancy tenancy = TenancyFactory.tenancy(db.jdbc(), clock, audit);
-        SampleTenancy sample = SampleTenancy.create(tenancy);
         AccountRepository repository = new AccountRepository(db.jdbc(), db.template());
         ActivationCodes codes = new ActivationCodes(db.jdbc(), db.template(), keys, clock, properties);
         LoginThrottle throttle = new LoginThrottle(db.jdbc(), keys, clock, properties);
