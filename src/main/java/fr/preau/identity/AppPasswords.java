@@ -44,16 +44,18 @@ public class AppPasswords {
     private final TwoFactor twoFactor;
     private final TwoFactorProperties properties;
     private final SecretKeys keys;
+    private final SecurityNotices notices;
     private final AuditLog audit;
     private final Clock clock;
 
     AppPasswords(AppPasswordRepository repository, AccountRepository accounts, TwoFactor twoFactor,
-                 TwoFactorProperties properties, SecretKeys keys, AuditLog audit, Clock clock) {
+                 TwoFactorProperties properties, SecretKeys keys, SecurityNotices notices, AuditLog audit, Clock clock) {
         this.repository = repository;
         this.accounts = accounts;
         this.twoFactor = twoFactor;
         this.properties = properties;
         this.keys = keys;
+        this.notices = notices;
         this.audit = audit;
         this.clock = clock;
     }
@@ -89,6 +91,7 @@ public class AppPasswords {
         long id = repository.insert(accountId, typed, hash(accountId, SecretCodes.normalize(password)), now);
         audit.record(AuditLog.Entry.of(login(accountId), "APP_PASSWORD_CREATED").account(accountId)
                 .client(client.ip(), client.userAgent()).details("name=" + typed));
+        notices.changed(accountId, SecurityNotices.Change.APP_PASSWORD_CREATED, client);
         return new Creation.Created(new AppPassword(id, typed, now, null, null), password);
     }
 
@@ -100,17 +103,8 @@ public class AppPasswords {
         }
         audit.record(AuditLog.Entry.of(login(accountId), "APP_PASSWORD_REVOKED").account(accountId)
                 .client(client.ip(), client.userAgent()).details("name=" + name.get()));
+        notices.changed(accountId, SecurityNotices.Change.APP_PASSWORD_REVOKED, client);
         return true;
-    }
-
-    /** Revokes them all (password reset); returns how many there were. */
-    public int revokeAll(long accountId, String reason) {
-        int revoked = repository.revokeAll(accountId);
-        if (revoked > 0) {
-            audit.record(AuditLog.Entry.of(login(accountId), "APP_PASSWORD_REVOKED").account(accountId)
-                    .details("all=" + revoked + " " + reason));
-        }
-        return revoked;
     }
 
     /** The app password of the account that {@code typed} is, if any (for {@link Authentication}). */

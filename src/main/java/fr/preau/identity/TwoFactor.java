@@ -28,6 +28,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -89,6 +90,7 @@ public class TwoFactor {
     private final TwoFactorProperties properties;
     private final SecretBox box;
     private final SecretKeys keys;
+    private final SecurityNotices notices;
     private final AuditLog audit;
     private final Clock clock;
     private final Totp totp = new Totp();
@@ -96,7 +98,7 @@ public class TwoFactor {
     TwoFactor(TwoFactorRepository secrets, RecoveryCodeRepository recoveryCodes, TrustedBrowserRepository browsers,
               AppPasswordRepository appPasswords, AccountRepository accounts, PasswordHasher hasher,
               LoginThrottle throttle, TwoFactorPolicy policy, TwoFactorProperties properties, SecretBox box,
-              SecretKeys keys, AuditLog audit, Clock clock) {
+              SecretKeys keys, SecurityNotices notices, AuditLog audit, Clock clock) {
         this.secrets = secrets;
         this.recoveryCodes = recoveryCodes;
         this.browsers = browsers;
@@ -108,6 +110,7 @@ public class TwoFactor {
         this.properties = properties;
         this.box = box;
         this.keys = keys;
+        this.notices = notices;
         this.audit = audit;
         this.clock = clock;
     }
@@ -187,6 +190,7 @@ public class TwoFactor {
         List<String> codes = newRecoveryCodes(accountId);
         audit.record(AuditLog.Entry.of(account.login(), "TWO_FACTOR_ENABLED").account(accountId)
                 .client(client.ip(), client.userAgent()));
+        notices.changed(accountId, SecurityNotices.Change.TWO_FACTOR_ENABLED, client);
         return new Confirmation.Enabled(codes);
     }
 
@@ -206,6 +210,7 @@ public class TwoFactor {
         List<String> codes = newRecoveryCodes(accountId);
         audit.record(AuditLog.Entry.of(account.login(), "RECOVERY_CODES_REGENERATED").account(accountId)
                 .client(client.ip(), client.userAgent()));
+        notices.changed(accountId, SecurityNotices.Change.RECOVERY_CODES_REGENERATED, client);
         return new Confirmation.Enabled(codes);
     }
 
@@ -384,7 +389,25 @@ public class TwoFactor {
         audit.record(AuditLog.Entry.of(account.login(), "TWO_FACTOR_DISABLED").account(accountId)
                 .client(client.ip(), client.userAgent())
                 .details("trusted-browsers=" + browsersRevoked + " app-passwords=" + appPasswordsRevoked));
+        notices.changed(accountId, SecurityNotices.Change.TWO_FACTOR_DISABLED, client);
         return List.of();
+    }
+
+    /**
+     * After a password reset (recovery or help desk), what was bound to the old credentials goes:
+     * the trusted browsers and the app passwords. The TOTP secret and recovery codes stay (they
+     * are the second factor, not the password). Runs in the reset's transaction.
+     */
+    @EventListener
+    public void credentialsReset(CredentialsReset reset) {
+        long accountId = reset.accountId();
+        int browsersRevoked = browsers.revokeAll(accountId);
+        int appPasswordsRevoked = appPasswords.revokeAll(accountId);
+        if (browsersRevoked + appPasswordsRevoked > 0) {
+            audit.record(AuditLog.Entry.of(account(accountId).login(), "TWO_FACTOR_CREDENTIALS_REVOKED").account(accountId)
+                    .details("reason=password-reset trusted-browsers=" + browsersRevoked
+                            + " app-passwords=" + appPasswordsRevoked));
+        }
     }
 
     /** The message for a refused second factor, on a field. */

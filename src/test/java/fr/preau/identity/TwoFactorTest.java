@@ -325,4 +325,37 @@ class TwoFactorTest extends IdentityServiceTest {
                 .isEqualTo(new LoginResult.BadCredentials());
         assertThat(auditTypes()).contains("APP_PASSWORD_CREATED", "APP_PASSWORD_REVOKED");
     }
+
+    @Test
+    void aPasswordResetRevokesTrustedBrowsersAndAppPasswordsButKeepsTheSecondFactor() {
+        Enrolled enrolled = enroll(jean);
+        String token = s.twoFactor().trustBrowser(jean.id(), CLIENT);
+        var created = (AppPasswords.Creation.Created) s.appPasswords().create(jean.id(), "Phone", CLIENT);
+        assertThat(s.passwordChanges().reset(jean.id(), "Nouveau-Cerf-Volant-93!", "Nouveau-Cerf-Volant-93!", "test",
+                CLIENT)).isEmpty();
+        CredentialsReset reset = (CredentialsReset) s.events().stream().filter(CredentialsReset.class::isInstance)
+                .findFirst().orElseThrow();
+        s.twoFactor().credentialsReset(reset); // as Spring dispatches it, in the reset's transaction
+        assertThat(s.appPasswords().list(jean.id())).isEmpty();
+        assertThat(s.authentication().authenticateProtocol("jdupont", created.password(), "smtp", CLIENT).succeeded())
+                .isFalse();
+        assertThat(s.authentication().authenticate("jdupont", "Nouveau-Cerf-Volant-93!", InterfaceChoice.FULL, CLIENT,
+                token)).as("the browser is no longer trusted").isInstanceOf(LoginResult.SecondFactorRequired.class);
+        assertThat(s.twoFactor().enabled(jean.id())).isTrue();
+        assertThat(s.audit().latest("TWO_FACTOR_CREDENTIALS_REVOKED", 1).getFirst().details())
+                .isEqualTo("reason=password-reset trusted-browsers=1 app-passwords=1");
+        assertThat(enrolled.recoveryCodes()).hasSize(10);
+    }
+
+    @Test
+    void everyChangeIsNotifiedToTheAgent() {
+        enroll(jean);
+        var created = (AppPasswords.Creation.Created) s.appPasswords().create(jean.id(), "Phone", CLIENT);
+        s.appPasswords().revoke(jean.id(), created.appPassword().id(), CLIENT);
+        s.twoFactor().regenerateRecoveryCodes(jean.id(), PASSWORD, CLIENT);
+        assertThat(s.mail().messages()).extracting(IdentityServices.SentMail.Message::recipient)
+                .containsOnly("jean.dupont@ac-dijon.fr");
+        assertThat(s.mail().messages()).hasSize(4);
+        assertThat(s.mail().messages().getFirst().text()).doesNotContain("null");
+    }
 }

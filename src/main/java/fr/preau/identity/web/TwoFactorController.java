@@ -2,6 +2,7 @@ package fr.preau.identity.web;
 
 import fr.preau.identity.AgentPrincipal;
 import fr.preau.identity.Accounts;
+import fr.preau.identity.Devices;
 import fr.preau.identity.TwoFactor;
 import fr.preau.platform.UserError;
 import fr.preau.platform.web.ClientInfo;
