@@ -345,6 +345,12 @@ public class TwoFactor {
         return revoked;
     }
 
+    /** Expired trusted browsers. */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT1H")
+    void pruneTrustedBrowsers() {
+        browsers.prune(clock.instant());
+    }
+
     private String browserHash(String token) {
         return keys.hmacHex("two-factor-trusted-browser", token);
     }
