@@ -97,7 +97,7 @@ class TwoFactorIT extends BrowserTest {
             s.step(page, "setup");
         }
         setup.confirm(phone.code());
-        account = new TwoFactorPage(page);
+        account = TwoFactorPage.answerTo(page, "confirm");
         assertThat(account.notice()).isEqualTo(fr("two-factor.notice.enabled"));
         List<String> codes = setup.recoveryCodes();
         assertThat(codes).hasSize(10).doesNotHaveDuplicates();
@@ -117,18 +117,20 @@ class TwoFactorIT extends BrowserTest {
             LoginPage.open(page).logInFull(agent.login(), Agents.PASSWORD);
             Enrolled enrolled = enroll(page, s, true);
 
-            SecondFactorPage second = SecondFactorPage.afterPassword(new FullHomePage(page).logout(), agent.login(),
+            SecondFactorPage second = SecondFactorPage.afterPassword(TwoFactorPage.answerTo(page, "confirm").logout(), agent.login(),
                     Agents.PASSWORD);
             assertThat(second.heading()).isEqualTo(fr("second-factor.title"));
             assertThat(second.signedInAs()).as("not signed in yet").isNull();
             s.step(page, "second-step");
-            // nothing of the account opens in between
+            // nothing of the account opens in between: the login page again, which then leads there
             page.navigate("/account/two-factor");
-            LoginPage login = new LoginPage(page);
+            new LoginPage(page);
             page.goBack();
-            FullHomePage home = new SecondFactorPage(page).type(enrolled.phone().code()).verify();
-            assertThat(home.signedInAs()).isEqualTo(agent.displayName());
-            s.step(page, "signed-in", false);
+            new SecondFactorPage(page).type(enrolled.phone().code()).verifyFor();
+            TwoFactorPage account = new TwoFactorPage(page);
+            assertThat(account.signedInAs()).isEqualTo(agent.displayName());
+            assertThat(account.codesLeft()).isEqualTo(fr("two-factor.codes.left", 10));
+            s.step(page, "signed-in");
         }
     }
 
@@ -141,7 +143,7 @@ class TwoFactorIT extends BrowserTest {
             Enrolled enrolled = enroll(page, s, false);
             String code = enrolled.recoveryCodes().get(0);
 
-            SecondFactorPage second = SecondFactorPage.afterPassword(new FullHomePage(page).logout(), agent.login(),
+            SecondFactorPage second = SecondFactorPage.afterPassword(TwoFactorPage.answerTo(page, "confirm").logout(), agent.login(),
                     Agents.PASSWORD);
             second.type(code.toUpperCase());
             s.step(page, "typed");
@@ -166,7 +168,7 @@ class TwoFactorIT extends BrowserTest {
             Page page = s.newPage();
             LoginPage.open(page).logInFull(agent.login(), Agents.PASSWORD);
             Enrolled enrolled = enroll(page, s, false);
-            SecondFactorPage second = SecondFactorPage.afterPassword(new FullHomePage(page).logout(), agent.login(),
+            SecondFactorPage second = SecondFactorPage.afterPassword(TwoFactorPage.answerTo(page, "confirm").logout(), agent.login(),
                     Agents.PASSWORD);
             second.type(enrolled.phone().code()).trustThisBrowser();
             s.step(page, "trust-ticked", false);
@@ -209,7 +211,7 @@ class TwoFactorIT extends BrowserTest {
             Page page = s.newPage();
             LoginPage.open(page).logInFull(agent.login(), Agents.PASSWORD);
             Enrolled enrolled = enroll(page, s, false);
-            SecondFactorPage second = SecondFactorPage.afterPassword(new FullHomePage(page).logout(), agent.login(),
+            SecondFactorPage second = SecondFactorPage.afterPassword(TwoFactorPage.answerTo(page, "confirm").logout(), agent.login(),
                     Agents.PASSWORD);
             second = second.type(enrolled.phone().wrongCode()).trustThisBrowser().attempt();
             assertThat(second.fieldError()).isEqualTo(fr("two-factor.error.code-wrong"));
@@ -263,7 +265,7 @@ class TwoFactorIT extends BrowserTest {
             assertThat(before.offNotice()).containsText(fr("app-passwords.off.text"));
             s.step(page, "off");
             enroll(page, s, false);
-            AppPasswordsPage list = new TwoFactorPage(page).openAppPasswords();
+            AppPasswordsPage list = TwoFactorPage.answerTo(page, "confirm").openAppPasswords();
             assertThat(list.accountPasswordRefused()).hasText(fr("app-passwords.account-password-refused"));
             list = list.create("");
             assertThat(list.nameError()).isEqualTo(fr("app-passwords.error.name-missing"));

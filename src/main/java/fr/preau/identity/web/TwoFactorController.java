@@ -122,7 +122,7 @@ class TwoFactorController {
     /** The enrollment widget's model. */
     static TwoFactorSetup setup(TwoFactor.Enrollment enrollment, String account, String issuer, String action,
                                 String cancelAction, FieldErrors errors) {
-        return new TwoFactorSetup(QrCodeImage.dataUri(enrollment.uri()), enrollment.secret(), account, issuer, action,
+        return new TwoFactorSetup(QrCodeImage.dataUri(enrollment.uri()), enrollment.uri(), enrollment.secret(), account, issuer, action,
                 cancelAction, errors);
     }
 

@@ -42,6 +42,11 @@ public final class SecondFactorPage extends PreauPage {
         return new FullHomePage(page);
     }
 
+    /** The right code, when the login was for another page than the home: that page follows. */
+    public void verifyFor() {
+        submit();
+    }
+
     /** A code that is expected to be refused: the step comes back with the error. */
     public SecondFactorPage attempt() {
         submit();

@@ -10,6 +10,15 @@ public final class TwoFactorPage extends PreauPage {
         super(page, "/account/two-factor");
     }
 
+    private TwoFactorPage(Page page, String path) {
+        super(page, path);
+    }
+
+    /** The page as a form's POST answers it ({@code /account/two-factor/confirm}...), showing codes made just now. */
+    public static TwoFactorPage answerTo(Page page, String action) {
+        return new TwoFactorPage(page, "/account/two-factor/" + action);
+    }
+
     public static TwoFactorPage open(Page page) {
         page.navigate("/account/two-factor");
         return new TwoFactorPage(page);
