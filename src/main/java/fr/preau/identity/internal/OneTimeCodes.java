@@ -87,7 +87,7 @@ public class OneTimeCodes {
         Optional<Row> latest = jdbc.sql("""
                         select id, account_id, purpose, code_hash, target, expires_at, attempts, used_at from one_time_code
                         where account_id = ? and purpose = ? order by id desc""")
-                .params(accountId, purpose.name()).query(OneTimeCodes::row).stream().findFirst();
+                .params(accountId, purpose.name()).query(OneTimeCodes::row).list().stream().findFirst();
         if (latest.isEmpty() || latest.get().attempts() >= properties.maxAttempts()) {
             return new Check.None();
         }

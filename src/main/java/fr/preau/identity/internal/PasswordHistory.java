@@ -29,6 +29,6 @@ public class PasswordHistory {
     /** The {@code limit} newest previous hashes. */
     public List<String> latest(long accountId, int limit) {
         return jdbc.sql("select password_hash from password_history where account_id = ? order by changed_at desc, id desc")
-                .param(accountId).query(String.class).stream().limit(Math.max(0, limit)).toList();
+                .param(accountId).query(String.class).list().stream().limit(Math.max(0, limit)).toList();
     }
 }

@@ -36,6 +36,6 @@ class OutboxSmsGateway implements SmsGateway, SmsOutbox {
                 .params(recipient, recipient).query((rs, n) -> new Sms(rs.getLong("id"),
                         rs.getObject("account_id") == null ? null : rs.getLong("account_id"), rs.getString("recipient"),
                         rs.getString("body"), rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant()))
-                .stream().limit(limit).toList();
+                .list().stream().limit(limit).toList();
     }
 }
