@@ -1,6 +1,7 @@
 package fr.preau.browser;
 
 import com.microsoft.playwright.Browser;
+import fr.preau.delivery.internal.outbound.SmtpSink;
 import fr.preau.identity.Accounts;
 import fr.preau.identity.FirstConnection;
 import fr.preau.platform.Maintenance;
@@ -8,6 +9,7 @@ import fr.preau.platform.RateLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +45,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "preau.smtp.submissions-port=0",
         "preau.dns.mode=static",
         // small enough for a test to go over it
-        "preau.mail.compose.max-message-size=2MB"
+        "preau.mail.compose.max-message-size=2MB",
+        // the outbound queue looks for work every second (mail to backup addresses reaches OUTSIDE soon)
+        "preau.delivery.poll-interval=1s"
 })
 @ExtendWith(Chromium.Resolver.class)
 abstract class BrowserTest {
@@ -69,8 +73,18 @@ abstract class BrowserTest {
     Browser browser;
     Agents agents;
 
+    /**
+     * The Internet, as far as these tests go: every message to a remote address (a backup address)
+     * is relayed by the outbound queue to this SMTP sink; {@link #outsideMail} reads it.
+     */
+    static final SmtpSink OUTSIDE = SmtpSink.start();
+
     @DynamicPropertySource
     static void storage(DynamicPropertyRegistry registry) throws IOException {
+        registry.add("preau.delivery.smarthost.host", () -> "127.0.0.1");
+        registry.add("preau.delivery.smarthost.port", OUTSIDE::port);
+        registry.add("preau.delivery.smarthost.tls", () -> "starttls-opportunistic");
+        registry.add("preau.delivery.smarthost.verify-certificate", () -> "false");
         String database = "jdbc:h2:mem:preau-browser-" + UUID.randomUUID()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
         // under target/, so that "mvn clean" takes it away
@@ -85,6 +99,45 @@ abstract class BrowserTest {
         this.agents = new Agents(accounts, firstConnection);
         // address-based limits would otherwise add up over the whole suite, all from 127.0.0.1
         rateLimits.reset();
+    }
+
+    /**
+     * The text (headers and decoded body) of the latest message relayed to the Internet for
+     * {@code address} after {@code after} messages to it, waiting up to 20 s for the queue.
+     */
+    static String outsideMail(String address, int after) {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (true) {
+            List<SmtpSink.Transaction> to = outsideMailTo(address);
+            if (to.size() > after) {
+                return decoded(to.getLast().data());
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("no mail reached " + address + " (" + to.size() + " before)");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** The messages relayed so far to {@code address}. */
+    static List<SmtpSink.Transaction> outsideMailTo(String address) {
+        return OUTSIDE.transactions().stream()
+                .filter(t -> t.recipients().stream().anyMatch(r -> r.equalsIgnoreCase(address))).toList();
+    }
+
+    private static String decoded(byte[] data) {
+        try {
+            var message = new jakarta.mail.internet.MimeMessage(
+                    jakarta.mail.Session.getInstance(new java.util.Properties()), new java.io.ByteArrayInputStream(data));
+            return "Subject: " + message.getSubject() + "\n\n" + message.getContent();
+        } catch (jakarta.mail.MessagingException | IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** The French text of a message key, as the pages show it. */

@@ -2,6 +2,11 @@ package fr.preau.identity;
 
 import fr.preau.identity.internal.AccountRepository;
 import fr.preau.identity.internal.ActivationCodes;
+import fr.preau.identity.internal.ContactRepository;
+import fr.preau.identity.internal.OneTimeCodes;
+import fr.preau.identity.internal.PasswordHistory;
+import fr.preau.identity.internal.PasswordLifecycleProperties;
+import fr.preau.identity.internal.RecoveryProperties;
 import fr.preau.identity.internal.LoginThrottle;
 import fr.preau.identity.internal.NewAccountChecks;
 import fr.preau.identity.internal.PasswordHasher;
@@ -33,7 +38,18 @@ public record IdentityServices(
         AccountRepository repository, ActivationCodes codes, LoginThrottle throttle, SessionStore sessions,
         NewAccountChecks checks, PasswordHasher hasher, PasswordPolicy policy,
         Accounts accounts, Authentication authentication, FirstConnection firstConnection,
-        PasswordRenewal renewal) {
+        PasswordRenewal renewal, ContactRepository contacts, OneTimeCodes oneTimeCodes, PasswordChanges passwordChanges,
+        SentMail mail, java.util.List<Object> events) {
+
+    /** The system mail identity sent (AccountMail), in order. */
+    public record SentMail(java.util.List<Message> messages) implements AccountMail {
+        public record Message(long accountId, String recipient, String subject, String text) {}
+
+        @Override
+        public void send(Account account, String recipient, String subject, String text) {
+            messages.add(new Message(account.id(), recipient, subject, text));
+        }
+    }
 
     /** The admin actor used in tests. */
     public static final String ADMIN = "cli:test-admin";
@@ -49,6 +65,10 @@ public record IdentityServices(
     public static PasswordPolicy sharedPolicy() {
         return POLICY;
     }
+
+    /** The default lifetimes and limits of one-time codes. */
+    public static final RecoveryProperties RECOVERY = new RecoveryProperties(java.time.Duration.ofMinutes(15),
+            java.time.Duration.ofMinutes(30), java.time.Duration.ofHours(48), 5, 5, 30);
 
     public static IdentityServices on(TestDatabase db) {
         return on(db, MutableClock.start(), TestProperties.properties());
@@ -72,10 +92,23 @@ public record IdentityServices(
                 audit, clock);
         FirstConnection firstConnection = new FirstConnection(repository, codes, checks, throttle, hasher, POLICY,
                 tenancy, audit, clock);
-        PasswordRenewal renewal = new PasswordRenewal(repository, hasher, POLICY, tenancy, audit, clock);
+        ContactRepository contacts = new ContactRepository(db.jdbc());
+        OneTimeCodes oneTimeCodes = new OneTimeCodes(db.jdbc(), keys, clock, RECOVERY);
+        SentMail mail = new SentMail(new java.util.concurrent.CopyOnWriteArrayList<>());
+        java.util.List<Object> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.springframework.context.support.ResourceBundleMessageSource bundles =
+                new org.springframework.context.support.ResourceBundleMessageSource();
+        bundles.setBasenames("i18n/identity", "i18n/security");
+        bundles.setDefaultEncoding("UTF-8");
+        bundles.setFallbackToSystemLocale(false);
+        SecurityNotices notices = new SecurityNotices(repository, contacts, mail, bundles, clock);
+        PasswordChanges passwordChanges = new PasswordChanges(repository, hasher, POLICY, new PasswordHistory(db.jdbc()),
+                new PasswordLifecycleProperties(5, 14), tenancy, sessions, oneTimeCodes, throttle, notices, events::add,
+                audit, clock);
+        PasswordRenewal renewal = new PasswordRenewal(repository, passwordChanges);
         return new IdentityServices(db, clock, properties, keys, audit, settings, maintenance, tenancy, sample,
                 repository, codes, throttle, sessions, checks, hasher, POLICY, accounts, authentication,
-                firstConnection, renewal);
+                firstConnection, renewal, contacts, oneTimeCodes, passwordChanges, mail, events);
     }
 
     // ---- helpers for tests

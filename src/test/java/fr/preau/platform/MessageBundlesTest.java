@@ -96,6 +96,8 @@ class MessageBundlesTest {
                     "405.title", "405.text", "413.title", "413.text", "429.title", "429.text", "500.title",
                     "500.text", "expired.title", "expired.text")),
             Map.entry("mail.folder.", lowerNames(fr.preau.mail.FolderRole.values())),
+            Map.entry("security-question.", new java.util.HashSet<>(fr.preau.identity.SecurityQuestions.KEYS)),
+            Map.entry("security-notice.change.", enumNames(fr.preau.identity.SecurityNotices.Change.values())),
             Map.entry("webmail.list.sort.", lowerNames(fr.preau.mail.ListOrder.Field.values())),
             Map.entry("webmail.done.", Set.of("read", "unread", "flag", "unflag", "move", "delete", "archive", "spam",
                     "not-spam", "empty-trash")),

@@ -54,7 +54,7 @@ abstract class MigrationsContract {
                     .query(String.class).list();
             assertThat(tables).containsExactlyInAnyOrder("platform_setting", "audit_event", "spring_session",
                     "spring_session_attributes", "captcha_redeemed", "academy", "department", "establishment",
-                    "account", "activation_code", "login_throttle", "blob", "mailbox", "mail_thread", "message",
+                    "account", "activation_code", "login_throttle", "security_answer", "password_history", "one_time_code", "sms_outbox", "blob", "mailbox", "mail_thread", "message",
                     "message_expunged", "mail_account", "mail_academy_quota", "search_backlog", "dkim_key", "outbound_message", "outbound_recipient", "submission_usage",
                     // V9, web mail settings; V10, web mail compose
                     "mail_settings", "mail_trusted_sender", "mail_upload", "mail_recipient",

@@ -79,6 +79,12 @@ class PasswordStrengthController {
                 && t.expiresAt().isAfter(clock.instant())) {
             return firstConnection.policyFor(t.accountId());
         }
+        if ("settings".equals(context)
+                && org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication() != null
+                && org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication()
+                        .getPrincipal() instanceof fr.preau.identity.AgentPrincipal agent) {
+            return renewal.policyFor(agent.accountId());
+        }
         if ("renewal".equals(context) && session.getAttribute(LoginController.RENEWAL) instanceof RenewalTicket t
                 && t.expiresAt().isAfter(clock.instant())) {
             return renewal.policyFor(t.accountId());

@@ -1,5 +1,6 @@
 package fr.preau.identity.web;
 
+import fr.preau.identity.Devices;
 import fr.preau.identity.AgentPrincipal;
 import fr.preau.platform.AuditLog;
 import java.util.List;

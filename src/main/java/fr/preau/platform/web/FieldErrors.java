@@ -19,6 +19,13 @@ public final class FieldErrors {
 
     private final Map<String, List<Error>> byField = new LinkedHashMap<>();
 
+    /** The errors a service returned, by their field (form-wide when they have none). */
+    public static FieldErrors of(List<fr.preau.platform.UserError> problems) {
+        FieldErrors errors = new FieldErrors();
+        problems.forEach(p -> errors.add(p.field() == null ? GLOBAL : p.field(), p.key(), p.args()));
+        return errors;
+    }
+
     public FieldErrors add(String field, String key, Object... args) {
         byField.computeIfAbsent(field, f -> new ArrayList<>()).add(new Error(key, List.of(args)));
         return this;

@@ -28,13 +28,15 @@ class HomeController {
     private final MailFolders folders;
     private final MailMessages messages;
     private final MailQuotas quotas;
+    private final fr.preau.identity.PasswordChanges passwords;
 
-    HomeController(Accounts accounts, Tenancy tenancy, MailFolders folders, MailMessages messages, MailQuotas quotas) {
+    HomeController(Accounts accounts, Tenancy tenancy, MailFolders folders, MailMessages messages, MailQuotas quotas, fr.preau.identity.PasswordChanges passwords) {
         this.accounts = accounts;
         this.tenancy = tenancy;
         this.folders = folders;
         this.messages = messages;
         this.quotas = quotas;
+        this.passwords = passwords;
     }
 
     @GetMapping("/")
@@ -60,6 +62,6 @@ class HomeController {
         MessagePage recent = messages.list(account.id(), inbox.id(), ListOrder.newestFirst(), 0, HomePage.RECENT);
         return new HomePage(account, tenancy.academy(account.academyId()),
                 tenancy.department(establishment.departmentId()), establishment, all, recent.messages(),
-                inbox.messages(), quotas.usage(account.id()));
+                inbox.messages(), quotas.usage(account.id()), passwords.expiresSoon(account.id()).orElse(null));
     }
 }

@@ -11,10 +11,12 @@ import java.util.List;
 
 /**
  * What the home page of either interface shows about the signed-in agent: who they are, their
- * folders with unread counts, the newest messages of their INBOX and how full the mailbox is.
+ * folders with unread counts, the newest messages of their INBOX, how full the mailbox is, and
+ * when their password expires if that is soon ({@code passwordExpiresAt}, else null).
  */
 public record HomePage(Account account, Academy academy, Department department, Establishment establishment,
-                       List<Folder> folders, List<MessageSummary> recent, int inboxMessages, QuotaUsage quota) {
+                       List<Folder> folders, List<MessageSummary> recent, int inboxMessages, QuotaUsage quota,
+                       java.time.Instant passwordExpiresAt) {
 
     /** How many of the newest INBOX messages the home page lists. */
     public static final int RECENT = 10;

@@ -1,14 +1,14 @@
-package fr.preau.identity.web;
+package fr.preau.identity;
 
 /**
  * A short, human name for a browser's User-Agent: "Firefox · Windows", "Safari · iPhone".
  * Good enough to recognise one's own devices in "Mes sessions"; the full string is kept too.
  */
-final class Devices {
+public final class Devices {
 
     private Devices() {}
 
-    static String describe(String userAgent) {
+    public static String describe(String userAgent) {
         if (userAgent == null || userAgent.isBlank()) {
             return "?";
         }
