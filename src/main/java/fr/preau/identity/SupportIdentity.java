@@ -2,10 +2,14 @@ package fr.preau.identity;
 
 import fr.preau.identity.internal.AccountRepository;
 import fr.preau.identity.internal.ActivationCodes;
+import fr.preau.identity.internal.ContactRepository;
 import fr.preau.identity.internal.NewAccountChecks;
+import fr.preau.identity.internal.OneTimeCodes;
 import fr.preau.identity.internal.SessionStore;
 import fr.preau.platform.AuditLog;
 import fr.preau.platform.UserError;
+import fr.preau.platform.web.ClientInfo;
+import org.springframework.context.ApplicationEventPublisher;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
@@ -26,15 +30,29 @@ public class SupportIdentity {
     private final NewAccountChecks checks;
     private final ActivationCodes codes;
     private final SessionStore sessions;
+    private final ContactRepository contacts;
+    private final OneTimeCodes oneTimeCodes;
+    private final SecurityNotices notices;
+    private final ApplicationEventPublisher events;
     private final AuditLog audit;
 
     SupportIdentity(AccountRepository accounts, NewAccountChecks checks, ActivationCodes codes, SessionStore sessions,
-                    AuditLog audit) {
+                    ContactRepository contacts, OneTimeCodes oneTimeCodes, SecurityNotices notices,
+                    ApplicationEventPublisher events, AuditLog audit) {
         this.accounts = accounts;
         this.checks = checks;
         this.codes = codes;
         this.sessions = sessions;
+        this.contacts = contacts;
+        this.oneTimeCodes = oneTimeCodes;
+        this.notices = notices;
+        this.events = events;
         this.audit = audit;
+    }
+
+    /** The account's recovery contacts and whether each is verified. */
+    public Optional<RecoveryContacts> contacts(long accountId) {
+        return contacts.of(accountId);
     }
 
     /**
@@ -70,25 +88,33 @@ public class SupportIdentity {
 
     /**
      * A new activation code for a letter, replacing any earlier one. For an account already
-     * activated this re-initialises it: it goes back to "not activated", its password stops
-     * working and its sessions end, so that only the holder of the letter can set a new one
-     * at the first connection. Refused for a suspended account (the administration must lift
-     * the suspension first).
+     * activated this re-initialises it: the agent is told (own mailbox and verified backup
+     * address), then the account goes back to "not activated", its password stops working, its
+     * sessions, live codes and links end, {@link CredentialsReset} goes out, and its recovery
+     * contacts count as unverified again (the first connection asks for them anew), so that only
+     * the holder of the letter can get in. Refused for a suspended account (the administration
+     * must lift the suspension first).
      */
     @Transactional
-    public ProvisionedAccount issueLetter(String actor, long accountId) {
+    public ProvisionedAccount issueLetter(String actor, long accountId, ClientInfo client) {
         Account account = accounts.byId(accountId).orElseThrow(() -> UserError.of("account.error.unknown", accountId));
         if (account.status() == AccountStatus.SUSPENDED) {
             throw UserError.of("account.error.suspended-no-letter", account.login());
         }
         if (account.status() == AccountStatus.ACTIVE) {
+            notices.changed(accountId, SecurityNotices.Change.PASSWORD_RESET, client);
             accounts.setStatus(accountId, AccountStatus.PENDING, null);
             int ended = sessions.endAll(account.login());
+            oneTimeCodes.revokeAll(accountId);
+            contacts.setBackupEmail(accountId, account.backupEmail());
+            contacts.setMobile(accountId, account.mobile());
             audit.record(AuditLog.Entry.of(actor, "ACCOUNT_REINITIALISED").account(accountId)
-                    .details("sessions-ended=" + ended));
+                    .client(client.ip(), client.userAgent()).details("sessions-ended=" + ended));
+            events.publishEvent(new CredentialsReset(accountId));
         }
         ActivationCodes.Issued code = codes.issue(accountId);
-        audit.record(AuditLog.Entry.of(actor, "ACTIVATION_CODE_ISSUED").account(accountId));
+        audit.record(AuditLog.Entry.of(actor, "ACTIVATION_CODE_ISSUED").account(accountId)
+                .client(client.ip(), client.userAgent()));
         return new ProvisionedAccount(accounts.byId(accountId).orElseThrow(), code.code(), code.expiresAt());
     }
 }

@@ -4,6 +4,7 @@ import fr.preau.identity.Account;
 import fr.preau.identity.AccountStatus;
 import fr.preau.identity.Accounts;
 import fr.preau.identity.ProvisionedAccount;
+import fr.preau.identity.RecoveryContacts;
 import fr.preau.identity.Role;
 import fr.preau.identity.SupportIdentity;
 import fr.preau.platform.AuditLog;
@@ -38,7 +39,14 @@ public class SupportConsole {
 
     /** An account the request describes, within the viewer's scope. */
     public record Match(Account account, Establishment establishment, Department department, boolean byIdentifier,
-                        boolean byNumen, boolean namesAgree, boolean identityConfirmed) {}
+                        boolean byNumen, boolean namesAgree, boolean identityConfirmed, RecoveryContacts contacts) {
+
+        /** How the backup address stands, as the console words it. */
+        public String backupKey() {
+            return contacts.backupEmailVerified() ? "hd.account.backup-verified"
+                    : contacts.backupEmail() != null ? "hd.account.backup-unverified" : "hd.account.backup-no";
+        }
+    }
 
     /** A request as the console shows it. */
     public record RequestPage(HelpDeskRequest request, Department routed, Department chosen,
@@ -164,7 +172,7 @@ public class SupportConsole {
                     && scope.actor().equals(h.author()) && a.login().equals(h.actionLogin()) && h.createdAt().isAfter(since));
             out.add(new Match(a, e, tenancy.department(e.departmentId()), found.get(a.id())[0], found.get(a.id())[1],
                     sameName(a.lastName(), request.lastName()) && sameName(a.firstName(), request.firstName()),
-                    confirmed));
+                    confirmed, identity.contacts(a.id()).orElse(new RecoveryContacts(null, null, null, null))));
         }
         return out;
     }
@@ -217,7 +225,7 @@ public class SupportConsole {
         }
         ProvisionedAccount letter;
         try {
-            letter = identity.issueLetter(scope.actor(), accountId);
+            letter = identity.issueLetter(scope.actor(), accountId, client);
         } catch (UserError refused) {
             return Optional.of(new LetterResult.Refused(refused));
         }
