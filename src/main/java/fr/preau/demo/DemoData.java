@@ -24,6 +24,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import fr.preau.delivery.SmtpEndpoints;
 import fr.preau.mail.MailDelivery;
 import fr.preau.mail.MailFolders;
+import fr.preau.delivery.MailQueue;
+import fr.preau.identity.ContactSettings;
+import fr.preau.identity.SmsOutbox;
 import java.time.Clock;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -92,10 +95,16 @@ class DemoData {
     private final MailDelivery delivery;
     private final ObjectProvider<SmtpEndpoints> smtp;
     private final Clock clock;
+    private final ContactSettings contactSettings;
+    private final SmsOutbox smsOutbox;
+    private final MailQueue mailQueue;
 
     DemoData(Tenancy tenancy, Accounts accounts, FirstConnection firstConnection, PreauProperties properties,
              MessageSource messages, MailFolders folders, MailDelivery delivery, ObjectProvider<SmtpEndpoints> smtp,
-             Clock clock) {
+             Clock clock, ContactSettings contactSettings, SmsOutbox smsOutbox, MailQueue mailQueue) {
+        this.contactSettings = contactSettings;
+        this.smsOutbox = smsOutbox;
+        this.mailQueue = mailQueue;
         this.messages = messages;
         this.folders = folders;
         this.delivery = delivery;
@@ -137,12 +146,13 @@ class DemoData {
         String login = created.account().login();
         if (agent.state() != State.PENDING) {
             List<UserError> problems = firstConnection.complete(created.account().id(), PASSWORD, PASSWORD,
-                    null, "06 39 98 00 " + String.format("%02d", AGENTS.indexOf(agent)),
+                    backupAddress(agent), "06 39 98 00 " + String.format("%02d", AGENTS.indexOf(agent)),
                     new ClientInfo("127.0.0.1", "Préau demo"));
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("demo password refused: " + problems.get(0).key());
             }
             accounts.rememberInterface(created.account().id(), agent.preferred());
+            DemoContacts.verify(created.account().id(), contactSettings, smsOutbox, mailQueue);
         }
         if (agent.state() == State.SUSPENDED) {
             accounts.suspend(ACTOR, login, "démonstration");
@@ -179,6 +189,10 @@ class DemoData {
             text.append("\n    First connection (").append(url).append("/first-connection), activation code of the pending account:\n");
             pendingCodes.forEach(code -> text.append("      ").append(code).append('\n'));
         }
+        text.append("\n    Recovery (\"Identifiant ou mot de passe oublié ?\"): every active agent has a verified backup address\n")
+                .append("    (first.last@example.org) and mobile; the demo has no Internet and no SMS operator, so read the codes with\n")
+                .append("      ./preau admin sms outbox                      (text messages)\n")
+                .append("      ./preau admin queue list --sender '<>' --status failed   then   ./preau admin queue show N   (mail)\n");
         SmtpEndpoints endpoints = smtp.getIfAvailable();
         if (endpoints != null && !endpoints.endpoints().isEmpty()) {
             text.append("\n    Mail programs (Thunderbird, a phone): log in with the identifiant and the password above\n");
