@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.Media;
 import fr.preau.browser.pages.ActivationPasswordPage;
 import fr.preau.browser.pages.FirstConnectionPage;
 import fr.preau.browser.pages.FullHomePage;
@@ -145,6 +146,12 @@ class HelpDeskIT extends BrowserTest {
             assertThat(letter.printButton()).isVisible();
             assertThat(accounts.byId(agent.id()).orElseThrow().status()).isEqualTo(AccountStatus.PENDING);
             s.step(desk, "letter");
+            // as it prints: without the site's header, footer and the console's bar
+            desk.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+            assertThat(desk.locator(".site-header")).isHidden();
+            assertThat(desk.locator(".hd-letter-bar")).isHidden();
+            s.step(desk, "letter-print", false);
+            desk.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
             request = letter.back(reference);
             assertThat(request.history()).contains(fr("hd.action.LETTER_ISSUED", agent.login()));
 

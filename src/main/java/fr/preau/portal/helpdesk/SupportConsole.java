@@ -197,7 +197,7 @@ public class SupportConsole {
         boolean matches = identity.numenMatches(accountId, typed);
         HistoryAction action = matches ? HistoryAction.IDENTITY_MATCHED : HistoryAction.IDENTITY_NOT_MATCHED;
         repository.addEntry(page.get().request().id(), clock.instant(), EntryKind.ACTION, scope.actor(),
-                action.body(account.login()), null);
+                action.body(account.login()), takenUp(page.get().request()));
         audit.record(AuditLog.Entry.of(scope.actor(), "HELPDESK_IDENTITY_CHECKED").account(accountId)
                 .client(client.ip(), client.userAgent())
                 .details("reference=" + page.get().request().reference() + " result=" + (matches ? "match" : "no-match")));
@@ -230,7 +230,7 @@ public class SupportConsole {
             return Optional.of(new LetterResult.Refused(refused));
         }
         repository.addEntry(page.get().request().id(), clock.instant(), EntryKind.ACTION, scope.actor(),
-                HistoryAction.LETTER_ISSUED.body(account.login()), null);
+                HistoryAction.LETTER_ISSUED.body(account.login()), takenUp(page.get().request()));
         audit.record(AuditLog.Entry.of(scope.actor(), "HELPDESK_LETTER_ISSUED").account(accountId)
                 .client(client.ip(), client.userAgent())
                 .details("reference=" + page.get().request().reference()
@@ -279,7 +279,8 @@ public class SupportConsole {
     public void recordResetLink(SupportScope scope, HelpDeskRequest request, Account account, boolean sent,
                                 String outcome, ClientInfo client) {
         repository.addEntry(request.id(), clock.instant(), EntryKind.ACTION, scope.actor(),
-                (sent ? HistoryAction.RESET_LINK_SENT : HistoryAction.RESET_LINK_NOT_SENT).body(account.login()), null);
+                (sent ? HistoryAction.RESET_LINK_SENT : HistoryAction.RESET_LINK_NOT_SENT).body(account.login()),
+                takenUp(request));
         audit.record(AuditLog.Entry.of(scope.actor(), "HELPDESK_RESET_LINK").account(account.id())
                 .client(client.ip(), client.userAgent())
                 .details("reference=" + request.reference() + " result=" + outcome));
@@ -288,6 +289,11 @@ public class SupportConsole {
     /** A request of the scope with the accounts it describes, for an action's checks (not audited as viewed). */
     public Optional<RequestPage> forAction(SupportScope scope, String reference) {
         return page(scope, reference);
+    }
+
+    /** A new request is in progress from the help desk's first action on it. */
+    private static RequestStatus takenUp(HelpDeskRequest request) {
+        return request.status() == RequestStatus.NEW ? RequestStatus.IN_PROGRESS : null;
     }
 
     private static boolean sameName(String a, String b) {

@@ -176,6 +176,22 @@ class HelpDeskFilingHttpIT {
         assertThat(visitor.get("/help-desk/filed").statusCode()).as("nothing filed in this session").isEqualTo(302);
     }
 
+    @Test
+    void oneAddressFilesAtMostFiveRequestsAnHour() {
+        HttpAgent agent = new HttpAgent(port);
+        for (int i = 0; i < 5; i++) {
+            Staff.file(agent, Staff.form("Marchal", "Inès", "imarchal", "", "89"));
+        }
+        int before = count();
+        agent.get("/help-desk");
+        Map<String, String> sixth = Staff.form("Marchal", "Inès", "imarchal", "", "89");
+        sixth.put("altcha", Staff.solvedChallenge(agent));
+        HttpResponse<String> refused = agent.post("/help-desk", sixth);
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.body()).contains("Trop de demandes envoyées", "value=\"imarchal\"");
+        assertThat(count()).isEqualTo(before);
+    }
+
     private int count() {
         return jdbc.sql("select count(*) from helpdesk_request").query(Integer.class).single();
     }

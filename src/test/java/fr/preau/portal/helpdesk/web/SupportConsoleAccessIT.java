@@ -126,6 +126,29 @@ class SupportConsoleAccessIT {
         assertThat(again.get("/support/requests/" + reference).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void aSupportAgentChecksANumenAtMostFiveTimesPerAccountInHalfAnHour() {
+        Staff.Member agent = staff.active("Besson", "Lilou", "enseignant", Staff.CARNOT);
+        String reference = Staff.file(new HttpAgent(port), Staff.form("Besson", "Lilou", agent.login(), "", "21"))[0];
+        Staff.Member support = staff.active("Guillot", "Hervé", "support", Staff.DSDEN_21);
+        HttpAgent http = Staff.signedIn(port, support.login());
+        String url = "/support/requests/" + reference;
+        http.get(url);
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> wrong = http.post(url + "/identity-check",
+                    Map.of("account", "" + agent.id(), "numen", Staff.numen("07")));
+            assertThat(http.follow(wrong).body()).contains("Le NUMEN saisi ne correspond pas à ce compte.");
+        }
+        HttpResponse<String> sixth = http.post(url + "/identity-check", Map.of("account", "" + agent.id(), "numen", agent.numen()));
+        String page = http.follow(sixth).body();
+        assertThat(page).contains("Trop de vérifications pour ce compte").doesNotContain("Identité vérifiée</span>");
+        HttpResponse<String> letter = http.post(url + "/letter", Map.of("account", "" + agent.id(), "confirmReinitialisation", "true"));
+        assertThat(http.follow(letter).body()).as("no letter without a match").contains("Vérifiez d’abord l’identité");
+        assertThat(accounts.byId(agent.id()).orElseThrow().status()).isEqualTo(fr.preau.identity.AccountStatus.ACTIVE);
+        assertThat(jdbc.sql("select count(*) from audit_event where type = 'HELPDESK_IDENTITY_CHECKED' and account_id = ?"
+                + " and actor = ?").params(agent.id(), support.login()).query(Integer.class).single()).isEqualTo(5);
+    }
+
     private static HttpResponse<String> send(HttpAgent http, Object[] url) {
         @SuppressWarnings("unchecked")
         Map<String, String> fields = (Map<String, String>) url[2];
