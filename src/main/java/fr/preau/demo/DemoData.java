@@ -69,7 +69,22 @@ class DemoData {
             new Agent("Lefèvre", "Hélène", "07E1391234MNP", "enseignant", "0210015C", State.ACTIVE, InterfaceChoice.FULL),
             new Agent("Lefebvre", "Hélène", "07E1392345NPQ", "enseignant", "0580031U", State.ACTIVE, InterfaceChoice.FULL),
             new Agent("Lemaître", "François", "07A1393456PQR", "personnel administratif", "0710010A", State.ACTIVE,
-                    InterfaceChoice.SIMPLIFIED));
+                    InterfaceChoice.SIMPLIFIED),
+            // the help desk of every other département (Léa Moreau, above, is the Côte-d'Or's)
+            support("Roche", "Nathalie", "07A1501001SPA", "0581928F"),
+            support("Collin", "Bruno", "07A1501002SPB", "0711928K"),
+            support("Perrin", "Sandrine", "07A1501003SPC", "0891928M"),
+            support("Masson", "Julien", "10A1501004SPD", "0011928R"),
+            support("Blanc", "Céline", "10A1501005SPE", "0421928T"),
+            support("Robin", "Marc", "10A1501006SPF", "0691928W"),
+            support("Gauthier", "Isabelle", "02A1501007SPG", "0041928Z"),
+            support("Muller", "Paul", "02A1501008SPH", "0051928U"),
+            support("Henry", "Caroline", "02A1501009SPJ", "0131928A"),
+            support("Bonnet", "Vincent", "02A1501010SPK", "0841928P"));
+
+    private static Agent support(String lastName, String firstName, String numen, String uai) {
+        return new Agent(lastName, firstName, numen, "support", uai, State.ACTIVE, InterfaceChoice.FULL);
+    }
 
     private final Tenancy tenancy;
     private final Accounts accounts;
