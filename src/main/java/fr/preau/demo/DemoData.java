@@ -193,6 +193,9 @@ class DemoData {
                 .append("    (first.last@example.org) and mobile; the demo has no Internet and no SMS operator, so read the codes with\n")
                 .append("      ./preau admin sms outbox                      (text messages)\n")
                 .append("      ./preau admin queue list --sender '<>' --status failed   then   ./preau admin queue show N   (mail)\n");
+        text.append("\n    Support and administrator accounts (lmoreau, agirard...) set up two-step verification at their first\n")
+                .append("    login: scan the QR code with an authenticator app (Aegis, FreeOTP, Google Authenticator), or compute\n")
+                .append("    the codes from the key shown under it with  oathtool --totp -b KEY\n");
         SmtpEndpoints endpoints = smtp.getIfAvailable();
         if (endpoints != null && !endpoints.endpoints().isEmpty()) {
             text.append("\n    Mail programs (Thunderbird, a phone): log in with the identifiant and the password above\n");
