@@ -24,6 +24,13 @@ public interface MailQueue {
     /** One message with all its recipients. */
     Optional<QueuedMessage> find(long messageId);
 
+    /**
+     * The bytes of a queued message that Préau wrote itself (null envelope sender: delivery
+     * notices, recovery codes, security notices), for an administrator to read; empty for an
+     * agent's mail or an unknown id, whose content the queue never shows.
+     */
+    Optional<byte[]> systemMessage(long messageId);
+
     /** How many recipients are in each status (every status is a key). */
     Map<Status, Long> counts();
 

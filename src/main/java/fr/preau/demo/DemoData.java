@@ -24,6 +24,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import fr.preau.delivery.SmtpEndpoints;
 import fr.preau.mail.MailDelivery;
 import fr.preau.mail.MailFolders;
+import fr.preau.delivery.MailQueue;
+import fr.preau.identity.ContactSettings;
+import fr.preau.identity.SmsOutbox;
 import java.time.Clock;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -66,7 +69,22 @@ class DemoData {
             new Agent("Lefèvre", "Hélène", "07E1391234MNP", "enseignant", "0210015C", State.ACTIVE, InterfaceChoice.FULL),
             new Agent("Lefebvre", "Hélène", "07E1392345NPQ", "enseignant", "0580031U", State.ACTIVE, InterfaceChoice.FULL),
             new Agent("Lemaître", "François", "07A1393456PQR", "personnel administratif", "0710010A", State.ACTIVE,
-                    InterfaceChoice.SIMPLIFIED));
+                    InterfaceChoice.SIMPLIFIED),
+            // the help desk of every other département (Léa Moreau, above, is the Côte-d'Or's)
+            support("Roche", "Nathalie", "07A1501001SPA", "0581928F"),
+            support("Collin", "Bruno", "07A1501002SPB", "0711928K"),
+            support("Perrin", "Sandrine", "07A1501003SPC", "0891928M"),
+            support("Masson", "Julien", "10A1501004SPD", "0011928R"),
+            support("Blanc", "Céline", "10A1501005SPE", "0421928T"),
+            support("Robin", "Marc", "10A1501006SPF", "0691928W"),
+            support("Gauthier", "Isabelle", "02A1501007SPG", "0041928Z"),
+            support("Muller", "Paul", "02A1501008SPH", "0051928U"),
+            support("Henry", "Caroline", "02A1501009SPJ", "0131928A"),
+            support("Bonnet", "Vincent", "02A1501010SPK", "0841928P"));
+
+    private static Agent support(String lastName, String firstName, String numen, String uai) {
+        return new Agent(lastName, firstName, numen, "support", uai, State.ACTIVE, InterfaceChoice.FULL);
+    }
 
     private final Tenancy tenancy;
     private final Accounts accounts;
@@ -77,10 +95,16 @@ class DemoData {
     private final MailDelivery delivery;
     private final ObjectProvider<SmtpEndpoints> smtp;
     private final Clock clock;
+    private final ContactSettings contactSettings;
+    private final SmsOutbox smsOutbox;
+    private final MailQueue mailQueue;
 
     DemoData(Tenancy tenancy, Accounts accounts, FirstConnection firstConnection, PreauProperties properties,
              MessageSource messages, MailFolders folders, MailDelivery delivery, ObjectProvider<SmtpEndpoints> smtp,
-             Clock clock) {
+             Clock clock, ContactSettings contactSettings, SmsOutbox smsOutbox, MailQueue mailQueue) {
+        this.contactSettings = contactSettings;
+        this.smsOutbox = smsOutbox;
+        this.mailQueue = mailQueue;
         this.messages = messages;
         this.folders = folders;
         this.delivery = delivery;
@@ -122,12 +146,13 @@ class DemoData {
         String login = created.account().login();
         if (agent.state() != State.PENDING) {
             List<UserError> problems = firstConnection.complete(created.account().id(), PASSWORD, PASSWORD,
-                    null, "06 39 98 00 " + String.format("%02d", AGENTS.indexOf(agent)),
+                    backupAddress(agent), "06 39 98 00 " + String.format("%02d", AGENTS.indexOf(agent)),
                     new ClientInfo("127.0.0.1", "Préau demo"));
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("demo password refused: " + problems.get(0).key());
             }
             accounts.rememberInterface(created.account().id(), agent.preferred());
+            DemoContacts.verify(created.account().id(), contactSettings, smsOutbox, mailQueue);
         }
         if (agent.state() == State.SUSPENDED) {
             accounts.suspend(ACTOR, login, "démonstration");
@@ -164,6 +189,13 @@ class DemoData {
             text.append("\n    First connection (").append(url).append("/first-connection), activation code of the pending account:\n");
             pendingCodes.forEach(code -> text.append("      ").append(code).append('\n'));
         }
+        text.append("\n    Recovery (\"Identifiant ou mot de passe oublié ?\"): every active agent has a verified backup address\n")
+                .append("    (first.last@example.org) and mobile; the demo has no Internet and no SMS operator, so read the codes with\n")
+                .append("      ./preau admin sms outbox                      (text messages)\n")
+                .append("      ./preau admin queue list --sender '<>' --status failed   then   ./preau admin queue show N   (mail)\n");
+        text.append("\n    Support and administrator accounts (lmoreau, agirard...) set up two-step verification at their first\n")
+                .append("    login: scan the QR code with an authenticator app (Aegis, FreeOTP, Google Authenticator), or compute\n")
+                .append("    the codes from the key shown under it with  oathtool --totp -b KEY\n");
         SmtpEndpoints endpoints = smtp.getIfAvailable();
         if (endpoints != null && !endpoints.endpoints().isEmpty()) {
             text.append("\n    Mail programs (Thunderbird, a phone): log in with the identifiant and the password above\n");

@@ -34,7 +34,10 @@ final class DemoTenancy {
                             new School("21", "0211928G", "DSDEN de la Côte-d'Or", "Dijon"),
                             new School("58", "0580031U", "Lycée Jules-Renard", "Nevers"),
                             new School("71", "0710010A", "Lycée Pontus-de-Tyard", "Chalon-sur-Saône"),
-                            new School("89", "0890003V", "Lycée Jacques-Amyot", "Auxerre"))),
+                            new School("89", "0890003V", "Lycée Jacques-Amyot", "Auxerre"),
+                            new School("58", "0581928F", "DSDEN de la Nièvre", "Nevers"),
+                            new School("71", "0711928K", "DSDEN de Saône-et-Loire", "Mâcon"),
+                            new School("89", "0891928M", "DSDEN de l'Yonne", "Auxerre"))),
             new Academy("lyon", "Académie de Lyon", "ac-lyon.fr", "10", "04 65 71 00 00", "assistance@ac-lyon.fr",
                     List.of(new Dept("01", "Ain", "04 65 71 00 01"),
                             new Dept("42", "Loire", "04 65 71 00 42"),
@@ -43,7 +46,10 @@ final class DemoTenancy {
                             new School("69", "0691664J", "Collège Jean-Moulin", "Lyon"),
                             new School("69", "0691234S", "Rectorat de l'académie de Lyon", "Lyon"),
                             new School("01", "0010010F", "Lycée Lalande", "Bourg-en-Bresse"),
-                            new School("42", "0420013L", "Lycée Claude-Fauriel", "Saint-Étienne"))),
+                            new School("42", "0420013L", "Lycée Claude-Fauriel", "Saint-Étienne"),
+                            new School("01", "0011928R", "DSDEN de l'Ain", "Bourg-en-Bresse"),
+                            new School("42", "0421928T", "DSDEN de la Loire", "Saint-Étienne"),
+                            new School("69", "0691928W", "DSDEN du Rhône", "Lyon"))),
             new Academy("aix-marseille", "Académie d'Aix-Marseille", "ac-aix-marseille.fr", "02", "04 65 71 02 00",
                     "assistance@ac-aix-marseille.fr",
                     List.of(new Dept("04", "Alpes-de-Haute-Provence", "04 65 71 02 04"),
@@ -55,7 +61,11 @@ final class DemoTenancy {
                             new School("13", "0131234W", "Rectorat de l'académie d'Aix-Marseille", "Aix-en-Provence"),
                             new School("84", "0840004Y", "Lycée Frédéric-Mistral", "Avignon"),
                             new School("05", "0050007F", "Lycée Dominique-Villars", "Gap"),
-                            new School("04", "0040010P", "Lycée Alexandra-David-Néel", "Digne-les-Bains"))));
+                            new School("04", "0040010P", "Lycée Alexandra-David-Néel", "Digne-les-Bains"),
+                            new School("04", "0041928Z", "DSDEN des Alpes-de-Haute-Provence", "Digne-les-Bains"),
+                            new School("05", "0051928U", "DSDEN des Hautes-Alpes", "Gap"),
+                            new School("13", "0131928A", "DSDEN des Bouches-du-Rhône", "Marseille"),
+                            new School("84", "0841928P", "DSDEN de Vaucluse", "Avignon"))));
 
     private DemoTenancy() {}
 

@@ -56,6 +56,11 @@ public class ContactSettings {
         this.clock = clock;
     }
 
+    /** How long a verification code stays valid, in minutes (the pages say it). */
+    public long codeValidityMinutes() {
+        return recovery.codeValidity().toMinutes();
+    }
+
     public RecoveryContacts of(long accountId) {
         return contacts.of(accountId).orElseThrow();
     }

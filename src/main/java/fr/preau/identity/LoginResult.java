@@ -24,4 +24,16 @@ public sealed interface LoginResult {
     record PasswordExpired(long accountId) implements LoginResult {}
 
     record Maintenance() implements LoginResult {}
+
+    /** The password is right; two-factor authentication is on and this browser is not trusted: a code must follow. */
+    record SecondFactorRequired(long accountId) implements LoginResult {}
+
+    /** The password is right; the role requires two-factor authentication, which must be set up before going on. */
+    record TwoFactorEnrollmentRequired(long accountId) implements LoginResult {}
+
+    /** The second step's code was refused (wrong, or already used). */
+    record SecondFactorRefused(TwoFactor.Verification verification) implements LoginResult {}
+
+    /** A mail client gave the account's password while two-factor authentication is on: only app passwords open. */
+    record AppPasswordRequired() implements LoginResult {}
 }

@@ -77,7 +77,7 @@ class AccountPagesIT extends BrowserTest {
             Page page = s.newPage();
             HelpPage help = HelpPage.open(page);
             assertThat(help.heading()).isEqualTo(fr("help.title"));
-            assertThat(help.tocLinks()).hasCount(8);
+            assertThat(help.tocLinks()).hasCount(9);
             assertThat(help.contacts()).containsText("Académie de Dijon");
             s.step(page, "anonymous");
 

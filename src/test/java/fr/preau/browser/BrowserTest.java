@@ -47,7 +47,11 @@ import org.springframework.test.context.DynamicPropertySource;
         // small enough for a test to go over it
         "preau.mail.compose.max-message-size=2MB",
         // the outbound queue looks for work every second (mail to backup addresses reaches OUTSIDE soon)
-        "preau.delivery.poll-interval=1s"
+        "preau.delivery.poll-interval=1s",
+        // two-factor authentication required only in Lyon (TwoFactorIT), so that the other scenarios'
+        // support agents and administrators of Dijon sign in with their password alone
+        "preau.two-factor.required-roles=",
+        "preau.two-factor.academies.lyon.required-roles=SUPPORT, ADMINISTRATEUR"
 })
 @ExtendWith(Chromium.Resolver.class)
 abstract class BrowserTest {

@@ -1,6 +1,13 @@
 package fr.preau.identity;
 
 import fr.preau.identity.internal.AccountRepository;
+import fr.preau.identity.internal.AppPasswordRepository;
+import fr.preau.identity.internal.RecoveryCodeRepository;
+import fr.preau.identity.internal.SecretBox;
+import fr.preau.identity.internal.TrustedBrowserRepository;
+import fr.preau.identity.internal.TwoFactorPolicy;
+import fr.preau.identity.internal.TwoFactorProperties;
+import fr.preau.identity.internal.TwoFactorRepository;
 import fr.preau.identity.internal.ActivationCodes;
 import fr.preau.identity.internal.ContactRepository;
 import fr.preau.identity.internal.OneTimeCodes;
@@ -39,7 +46,7 @@ public record IdentityServices(
         NewAccountChecks checks, PasswordHasher hasher, PasswordPolicy policy,
         Accounts accounts, Authentication authentication, FirstConnection firstConnection,
         PasswordRenewal renewal, ContactRepository contacts, OneTimeCodes oneTimeCodes, PasswordChanges passwordChanges,
-        SentMail mail, java.util.List<Object> events) {
+        SentMail mail, java.util.List<Object> events, TwoFactor twoFactor, AppPasswords appPasswords) {
 
     /** The system mail identity sent (AccountMail), in order. */
     public record SentMail(java.util.List<Message> messages) implements AccountMail {
@@ -75,12 +82,30 @@ public record IdentityServices(
     }
 
     public static IdentityServices on(TestDatabase db, MutableClock clock, PreauProperties properties) {
+        return on(db, clock, properties, NO_TWO_FACTOR_REQUIRED);
+    }
+
+    /** Two-factor authentication required of no role (tests that need it give their own rules). */
+    public static final TwoFactorProperties NO_TWO_FACTOR_REQUIRED = new TwoFactorProperties(java.util.Set.of(),
+            java.util.Map.of(), java.time.Duration.ofDays(30), java.time.Duration.ofMinutes(10), "Préau", 20);
+
+    public static IdentityServices on(TestDatabase db, MutableClock clock, PreauProperties properties,
+                                      TwoFactorProperties twoFactorProperties) {
+        Tenancy tenancy = TenancyFactory.tenancy(db.jdbc(), clock, PlatformFactory.auditLog(db.jdbc(), clock));
+        return build(db, clock, properties, twoFactorProperties, tenancy, SampleTenancy.create(tenancy));
+    }
+
+    /** The same services on the same database and académies, with other two-factor rules. */
+    public IdentityServices withTwoFactor(TwoFactorProperties twoFactorProperties) {
+        return build(db, clock, properties, twoFactorProperties, tenancy, sample);
+    }
+
+    private static IdentityServices build(TestDatabase db, MutableClock clock, PreauProperties properties,
+                                          TwoFactorProperties twoFactorProperties, Tenancy tenancy, SampleTenancy sample) {
         SecretKeys keys = new SecretKeys(properties, TestProperties.SECRET_KEY);
         AuditLog audit = PlatformFactory.auditLog(db.jdbc(), clock);
         Settings settings = PlatformFactory.settings(db.jdbc(), clock);
         Maintenance maintenance = PlatformFactory.maintenance(settings, clock);
-        Tenancy tenancy = TenancyFactory.tenancy(db.jdbc(), clock, audit);
-        SampleTenancy sample = SampleTenancy.create(tenancy);
         AccountRepository repository = new AccountRepository(db.jdbc(), db.template());
         ActivationCodes codes = new ActivationCodes(db.jdbc(), db.template(), keys, clock, properties);
         LoginThrottle throttle = new LoginThrottle(db.jdbc(), keys, clock, properties);
@@ -88,8 +113,6 @@ public record IdentityServices(
         NewAccountChecks checks = new NewAccountChecks(tenancy, keys);
         PasswordHasher hasher = new PasswordHasher(properties);
         Accounts accounts = new Accounts(repository, new StaffRepository(db.jdbc()), checks, codes, sessions, throttle, audit, clock);
-        Authentication authentication = new Authentication(repository, hasher, throttle, tenancy, maintenance,
-                audit, clock);
         FirstConnection firstConnection = new FirstConnection(repository, codes, checks, throttle, hasher, POLICY,
                 tenancy, audit, clock);
         ContactRepository contacts = new ContactRepository(db.jdbc());
@@ -106,9 +129,17 @@ public record IdentityServices(
                 new PasswordLifecycleProperties(5, 14), tenancy, sessions, oneTimeCodes, throttle, notices, events::add,
                 audit, clock);
         PasswordRenewal renewal = new PasswordRenewal(repository, passwordChanges);
+        TwoFactor twoFactor = new TwoFactor(new TwoFactorRepository(db.jdbc()), new RecoveryCodeRepository(db.jdbc()),
+                new TrustedBrowserRepository(db.jdbc()), new AppPasswordRepository(db.jdbc()), repository, hasher,
+                throttle, new TwoFactorPolicy(twoFactorProperties, tenancy), twoFactorProperties, new SecretBox(keys),
+                keys, notices, audit, clock);
+        AppPasswords appPasswords = new AppPasswords(new AppPasswordRepository(db.jdbc()), repository, twoFactor,
+                twoFactorProperties, keys, notices, audit, clock);
+        Authentication authentication = new Authentication(repository, hasher, throttle, tenancy, maintenance,
+                twoFactor, appPasswords, audit, clock);
         return new IdentityServices(db, clock, properties, keys, audit, settings, maintenance, tenancy, sample,
                 repository, codes, throttle, sessions, checks, hasher, POLICY, accounts, authentication,
-                firstConnection, renewal, contacts, oneTimeCodes, passwordChanges, mail, events);
+                firstConnection, renewal, contacts, oneTimeCodes, passwordChanges, mail, events, twoFactor, appPasswords);
     }
 
     // ---- helpers for tests

@@ -57,7 +57,11 @@ abstract class MigrationsContract {
                     "account", "activation_code", "login_throttle", "security_answer", "password_history", "one_time_code", "sms_outbox", "blob", "mailbox", "mail_thread", "message",
                     "message_expunged", "mail_account", "mail_academy_quota", "search_backlog", "dkim_key", "outbound_message", "outbound_recipient", "submission_usage",
                     // V9, web mail settings; V10, web mail compose
-                    "mail_settings", "mail_trusted_sender", "mail_upload", "mail_recipient");
+                    "mail_settings", "mail_trusted_sender", "mail_upload", "mail_recipient",
+                    // V13, help desk
+                    "helpdesk_request", "helpdesk_entry",
+                    // V14, two-factor authentication
+                    "two_factor", "two_factor_recovery_code", "two_factor_trusted_browser", "app_password");
         }
     }
 

@@ -35,6 +35,7 @@ import picocli.CommandLine.ScopeType;
                 MaintenanceCommands.class,
                 AuditCommands.class,
                 QueueCommands.class,
+                fr.preau.admin.cli.sms.SmsCommands.class,
                 SearchCommands.class,
         })
 public class AdminCommand {

@@ -108,7 +108,7 @@ public class LoginThrottle {
 
     /** Forgets the counters of an account in every scope (admin unlock, deletion). */
     public void forgetAccount(long accountId) {
-        for (String scope : new String[] {"login", "activation"}) {
+        for (String scope : new String[] {"login", "activation", "second-factor"}) {
             reset(accountSubject(scope, accountId));
         }
     }

@@ -101,7 +101,7 @@ class ContactsController {
                 found.mobile() == null ? null : Contacts.displayMobile(found.mobile()),
                 typedEmail != null ? typedEmail : found.backupEmail() == null ? "" : found.backupEmail(),
                 typedMobile != null ? typedMobile : found.mobile() == null ? "" : Contacts.displayMobile(found.mobile()),
-                errors, notice)));
+                errors, notice, contacts.codeValidityMinutes())));
         view.setStatus(HttpStatusCode.valueOf(status));
         return view;
     }

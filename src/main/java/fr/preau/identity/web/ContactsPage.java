@@ -5,4 +5,4 @@ import fr.preau.platform.web.FieldErrors;
 
 /** The recovery contacts page: the current contacts, what was typed, errors, and the last notice. */
 public record ContactsPage(RecoveryContacts contacts, String mobileDisplay, String typedEmail, String typedMobile,
-                           FieldErrors errors, String notice) {}
+                           FieldErrors errors, String notice, long codeMinutes) {}

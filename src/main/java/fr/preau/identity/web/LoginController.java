@@ -3,6 +3,7 @@ package fr.preau.identity.web;
 import fr.preau.identity.Authentication;
 import fr.preau.identity.InterfaceChoice;
 import fr.preau.identity.LoginResult;
+import fr.preau.identity.TwoFactor;
 import fr.preau.platform.PreauProperties;
 import fr.preau.platform.RateLimits;
 import fr.preau.platform.web.ClientInfo;
@@ -28,16 +29,19 @@ class LoginController {
 
     static final String RENEWAL = "preau.renewal";
 
+    private static final HttpSessionRequestCache REQUEST_CACHE = new HttpSessionRequestCache();
+
     private final Authentication authentication;
+    private final TwoFactor twoFactor;
     private final SignIn signIn;
     private final RateLimits rateLimits;
     private final RateLimits.Limit perIp;
     private final Clock clock;
-    private final HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
 
-    LoginController(Authentication authentication, SignIn signIn, RateLimits rateLimits, PreauProperties properties,
-                    Clock clock) {
+    LoginController(Authentication authentication, TwoFactor twoFactor, SignIn signIn, RateLimits rateLimits,
+                    PreauProperties properties, Clock clock) {
         this.authentication = authentication;
+        this.twoFactor = twoFactor;
         this.signIn = signIn;
         this.rateLimits = rateLimits;
         this.perIp = new RateLimits.Limit("login-ip", properties.login().perIpPerMinute(), Duration.ofMinutes(1));
@@ -57,6 +61,7 @@ class LoginController {
             case "expired-draft-saved" -> "login.notice.expired-draft-saved";
             case "activated" -> "login.notice.activated";
             case "renewed" -> "login.notice.renewed";
+            case "second-factor-expired" -> "second-factor.notice.expired";
             case "password-reset" -> "recovery.login-notice";
             default -> null;
         };
@@ -68,6 +73,7 @@ class LoginController {
     ModelAndView login(@RequestParam(defaultValue = "") String identifier,
                        @RequestParam(defaultValue = "") String password,
                        @RequestParam(name = "interface", defaultValue = "FULL") String interfaceName,
+                       @CookieValue(name = TrustedBrowserCookie.NAME, required = false) String trustedBrowser,
                        HttpServletRequest request, HttpServletResponse response) {
         InterfaceChoice choice = InterfaceChoice.parse(interfaceName);
         String typed = identifier.strip();
@@ -87,15 +93,28 @@ class LoginController {
             return page(new LoginPage(typed, choice, null, errors, new LoginPage.Failure(
                     LoginPage.Failure.Kind.RATE_LIMITED, null, Math.max(1, verdict.retryAfter().toMinutes()), null)), 429);
         }
-        LoginResult result = authentication.authenticate(typed, password, choice, client);
+        LoginResult result = authentication.authenticate(typed, password, choice, client, trustedBrowser);
         return switch (result) {
             case LoginResult.Success success -> {
-                SavedRequest saved = requestCache.getRequest(request, response);
+                String target = target(request, response, choice);
                 signIn.open(success.principal(), request, response);
-                String target = saved != null && !saved.getRedirectUrl().contains("/error")
-                        ? LocalPaths.safe(java.net.URI.create(saved.getRedirectUrl()).getRawPath())
-                        : SignIn.home(choice);
-                yield new ModelAndView("redirect:" + ("/".equals(target) ? SignIn.home(choice) : target));
+                yield new ModelAndView("redirect:" + target);
+            }
+            case LoginResult.SecondFactorRequired required -> {
+                halfWayIn(request, required.accountId(), choice, SecondFactorTicket.Stage.CODE);
+                yield new ModelAndView("redirect:" + SecondFactorController.PATH);
+            }
+            case LoginResult.TwoFactorEnrollmentRequired required -> {
+                halfWayIn(request, required.accountId(), choice, SecondFactorTicket.Stage.ENROLL);
+                yield new ModelAndView("redirect:" + SecondFactorController.ENROLL);
+            }
+            case LoginResult.SecondFactorRefused refused -> {
+                errors.global("login.error.bad-credentials");
+                yield page(new LoginPage(typed, choice, null, errors, null), 401);
+            }
+            case LoginResult.AppPasswordRequired refused -> {
+                errors.global("login.error.bad-credentials");
+                yield page(new LoginPage(typed, choice, null, errors, null), 401);
             }
             case LoginResult.BadCredentials bad -> {
                 errors.global("login.error.bad-credentials");
@@ -118,13 +137,31 @@ class LoginController {
         };
     }
 
+    /** Where a login goes once the session is open: the page that sent the agent to log in, or their home. */
+    static String target(HttpServletRequest request, HttpServletResponse response, InterfaceChoice choice) {
+        SavedRequest saved = REQUEST_CACHE.getRequest(request, response);
+        String target = saved != null && !saved.getRedirectUrl().contains("/error")
+                ? LocalPaths.safe(java.net.URI.create(saved.getRedirectUrl()).getRawPath())
+                : SignIn.home(choice);
+        return "/".equals(target) ? SignIn.home(choice) : target;
+    }
+
+    /** The right password, and a step still to go: kept in a fresh session id, with no principal. */
+    private void halfWayIn(HttpServletRequest request, long accountId, InterfaceChoice choice,
+                           SecondFactorTicket.Stage stage) {
+        request.getSession(true);
+        request.changeSessionId();
+        request.getSession().setAttribute(SecondFactorTicket.ATTRIBUTE, new SecondFactorTicket(accountId, choice,
+                clock.instant().plus(twoFactor.pendingLoginValidity()), stage));
+    }
+
     @PostMapping("/logout")
     String logout(HttpServletRequest request) {
         signIn.close(request);
         return "redirect:/login?notice=logout";
     }
 
-    private static ModelAndView page(LoginPage page, int status) {
+    static ModelAndView page(LoginPage page, int status) {
         ModelAndView view = new ModelAndView("identity/login", Map.of("page", page));
         view.setStatus(org.springframework.http.HttpStatusCode.valueOf(status));
         return view;

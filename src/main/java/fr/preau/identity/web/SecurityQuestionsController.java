@@ -30,7 +30,7 @@ class SecurityQuestionsController {
     @GetMapping("/account/questions")
     ModelAndView form(@AuthenticationPrincipal AgentPrincipal agent) {
         List<String> current = questions.questionKeys(agent.accountId());
-        return page(current, !current.isEmpty(), new FieldErrors(), 200);
+        return page(current, List.of(), !current.isEmpty(), new FieldErrors(), 200);
     }
 
     @PostMapping("/account/questions")
@@ -45,19 +45,23 @@ class SecurityQuestionsController {
         boolean alreadySet = !questions.questionKeys(agent.accountId()).isEmpty();
         List<UserError> problems = questions.set(agent.accountId(), currentPassword, choices, ClientInfo.of(request));
         if (!problems.isEmpty()) {
-            return page(chosen, alreadySet, FieldErrors.of(problems), 400);
+            return page(chosen, List.of(answer1, answer2, answer3), alreadySet, FieldErrors.of(problems), 400);
         }
         return new ModelAndView("redirect:/account/security?notice=questions-saved");
     }
 
-    private ModelAndView page(List<String> chosen, boolean alreadySet, FieldErrors errors, int status) {
-        List<String> padded = new ArrayList<>(chosen);
+    private ModelAndView page(List<String> chosen, List<String> answers, boolean alreadySet, FieldErrors errors, int status) {
+        ModelAndView view = new ModelAndView("identity/account-questions", Map.of("page",
+                new QuestionsPage(SecurityQuestions.KEYS, padded(chosen), padded(answers), alreadySet, errors)));
+        view.setStatus(HttpStatusCode.valueOf(status));
+        return view;
+    }
+
+    private static List<String> padded(List<String> values) {
+        List<String> padded = new ArrayList<>(values);
         while (padded.size() < SecurityQuestions.COUNT) {
             padded.add("");
         }
-        ModelAndView view = new ModelAndView("identity/account-questions", Map.of("page",
-                new QuestionsPage(SecurityQuestions.KEYS, padded, alreadySet, errors)));
-        view.setStatus(HttpStatusCode.valueOf(status));
-        return view;
+        return padded;
     }
 }

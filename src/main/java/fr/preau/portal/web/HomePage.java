@@ -26,6 +26,11 @@ public record HomePage(Account account, Academy academy, Department department, 
         return folder.role() != null ? ctx.t(folder.role().labelKey()) : folder.leafName();
     }
 
+    /** Whether the agent works for the help desk (or administers the académie): the home links to the console. */
+    public boolean supportConsole() {
+        return fr.preau.portal.helpdesk.SupportConsole.consoleRole(account.role());
+    }
+
     /** Megabytes, rounded, for the quota line. */
     public long usedMegabytes() {
         return (quota.usedBytes() + 512 * 1024) / (1024 * 1024);

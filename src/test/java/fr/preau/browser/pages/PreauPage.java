@@ -48,9 +48,16 @@ public abstract class PreauPage {
         return new LoginPage(page);
     }
 
+    /** "Mes sessions", from the account security page. */
     public SessionsPage openSessions() {
-        page.locator(".site-nav a[href='/account/sessions']").click();
+        openSecurity().page().locator("main a[href='/account/sessions']").click();
         return new SessionsPage(page);
+    }
+
+    /** "Sécurité du compte" from the navigation. */
+    public SecuritySettingsPage openSecurity() {
+        page.locator(".site-nav a[href='/account/security']").click();
+        return new SecuritySettingsPage(page);
     }
 
     public SecurityEventsPage openSecurityEvents() {

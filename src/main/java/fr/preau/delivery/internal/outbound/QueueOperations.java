@@ -33,11 +33,13 @@ class QueueOperations implements MailQueue {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Runnable wake;
+    private fr.preau.platform.BlobStore blobs;
 
     @Autowired
     QueueOperations(QueueRepository repository, AuditLog audit, PlatformTransactionManager transactions, Clock clock,
-                    ObjectProvider<QueueWorker> workers) {
+                    ObjectProvider<QueueWorker> workers, fr.preau.platform.BlobStore blobs) {
         this(repository, audit, new TransactionTemplate(transactions), clock, () -> workers.ifAvailable(QueueWorker::wake));
+        this.blobs = blobs;
     }
 
     QueueOperations(QueueRepository repository, AuditLog audit, TransactionTemplate transaction, Clock clock,
@@ -67,6 +69,17 @@ class QueueOperations implements MailQueue {
     public Optional<QueuedMessage> find(long messageId) {
         return repository.message(messageId)
                 .map(m -> view(m, repository.recipientsOf(messageId).stream().map(QueueOperations::view).toList()));
+    }
+
+    @Override
+    public Optional<byte[]> systemMessage(long messageId) {
+        return repository.message(messageId).filter(m -> m.sender() == null && blobs != null).map(m -> {
+            try (java.io.InputStream in = blobs.open(m.blobHash())) {
+                return in.readAllBytes();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     @Override
