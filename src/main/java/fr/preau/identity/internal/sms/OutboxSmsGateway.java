@@ -30,12 +30,15 @@ class OutboxSmsGateway implements SmsGateway, SmsOutbox {
 
     @Override
     public List<Sms> latest(String recipient, int limit) {
-        return jdbc.sql("""
-                        select id, account_id, recipient, body, created_at from sms_outbox
-                        where (? is null or recipient = ?) order by id desc""")
-                .params(recipient, recipient).query((rs, n) -> new Sms(rs.getLong("id"),
+        String where = recipient == null ? "" : " where recipient = :recipient";
+        var query = jdbc.sql("select id, account_id, recipient, body, created_at from sms_outbox" + where
+                + " order by id desc fetch first :limit rows only").param("limit", limit);
+        if (recipient != null) {
+            query = query.param("recipient", recipient);
+        }
+        return query.query((rs, n) -> new Sms(rs.getLong("id"),
                         rs.getObject("account_id") == null ? null : rs.getLong("account_id"), rs.getString("recipient"),
                         rs.getString("body"), rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant()))
-                .list().stream().limit(limit).toList();
+                .list();
     }
 }
