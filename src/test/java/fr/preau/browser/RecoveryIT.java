@@ -483,6 +483,45 @@ class RecoveryIT extends BrowserTest {
         }
     }
 
+    @Test
+    void theForgottenIdentifierAnswersAlikeInTheSameTime() {
+        String numen = newNumen();
+        Agent agent = activeWithNumen(numen);
+        verifiedBackup(agent);
+        List<Long> sent = new ArrayList<>();
+        List<Long> nobody = new ArrayList<>();
+        List<String> answers = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            sent.add(remindTimed(numen, backup(agent), answers));
+            nobody.add(remindTimed(newNumen(), backup(agent), answers));
+        }
+        assertThat(answers).as("the page answers the same for a NUMEN of nobody").containsOnly(answers.getFirst());
+        long[] a = stats(sent);
+        long[] b = stats(nobody);
+        String what = String.format("forgotten identifiant: min/median %d/%d ms for an account, %d/%d ms for nobody",
+                a[0] / 1_000_000, a[1] / 1_000_000, b[0] / 1_000_000, b[1] / 1_000_000);
+        assertThat(similar(a[0], b[0], 20)).as(what).isTrue();
+        assertThat(similar(a[1], b[1], 100)).as(what).isTrue();
+    }
+
+    /** Posts the forgotten-identifiant form in a new session; returns the time, keeps the page's main text. */
+    private long remindTimed(String numen, String contact, List<String> answers) {
+        try (var context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setBaseURL("http://localhost:" + port))) {
+            APIRequestContext http = context.request();
+            Matcher m = CSRF.matcher(http.get("/forgot-identifier").text());
+            assertThat(m.find()).isTrue();
+            long start = System.nanoTime();
+            APIResponse response = http.post("/forgot-identifier", form(m.group(1), "numen", numen, "contact", contact));
+            long elapsed = System.nanoTime() - start;
+            assertThat(response.status()).isEqualTo(200);
+            String body = response.text();
+            answers.add(body.substring(body.indexOf("<main"), body.indexOf("</main>"))
+                    .replaceAll("value=\"[^\"]*\"", ""));
+            return elapsed;
+        }
+    }
+
     /** Within a factor of three, or within {@code slackMillis}. */
     private static boolean similar(long a, long b, long slackMillis) {
         return Math.abs(a - b) <= Math.max(slackMillis * 1_000_000, 2 * Math.min(a, b));
