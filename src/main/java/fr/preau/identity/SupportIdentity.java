@@ -99,7 +99,7 @@ public class SupportIdentity {
     public ProvisionedAccount issueLetter(String actor, long accountId, ClientInfo client) {
         Account account = accounts.byId(accountId).orElseThrow(() -> UserError.of("account.error.unknown", accountId));
         if (account.status() == AccountStatus.SUSPENDED) {
-            throw UserError.of("account.error.suspended-no-letter", account.login());
+            throw UserError.of("hd.error.suspended-no-letter", account.login());
         }
         if (account.status() == AccountStatus.ACTIVE) {
             notices.changed(accountId, SecurityNotices.Change.PASSWORD_RESET, client);

@@ -5,4 +5,5 @@ import java.time.Instant;
 
 /** The security settings hub's model: what is set up, what needs attention. */
 public record SecurityPage(Instant passwordChangedAt, Instant passwordExpiresAt, RecoveryContacts contacts,
-                           String mobileDisplay, boolean questionsSet, String notice) {}
+                           String mobileDisplay, boolean questionsSet, String notice,
+                           fr.preau.identity.TwoFactor.Status twoFactor, int appPasswords) {}

@@ -26,11 +26,16 @@ class SecuritySettingsController {
     private final PasswordChanges passwords;
     private final ContactSettings contacts;
     private final SecurityQuestions questions;
+    private final fr.preau.identity.TwoFactor twoFactor;
+    private final fr.preau.identity.AppPasswords appPasswords;
 
-    SecuritySettingsController(PasswordChanges passwords, ContactSettings contacts, SecurityQuestions questions) {
+    SecuritySettingsController(PasswordChanges passwords, ContactSettings contacts, SecurityQuestions questions,
+                               fr.preau.identity.TwoFactor twoFactor, fr.preau.identity.AppPasswords appPasswords) {
         this.passwords = passwords;
         this.contacts = contacts;
         this.questions = questions;
+        this.twoFactor = twoFactor;
+        this.appPasswords = appPasswords;
     }
 
     @GetMapping("/account/security")
@@ -41,6 +46,7 @@ class SecuritySettingsController {
                 passwords.expiresSoon(agent.accountId()).orElse(null), found,
                 found.mobile() == null ? null : Contacts.displayMobile(found.mobile()),
                 !questions.questionKeys(agent.accountId()).isEmpty(),
-                notice == null ? null : NOTICES.get(notice))));
+                notice == null ? null : NOTICES.get(notice), twoFactor.status(agent.accountId()),
+                appPasswords.list(agent.accountId()).size())));
     }
 }
