@@ -358,6 +358,29 @@ public class TwoFactor {
     // ---- turning it off
 
     /**
+     * Turns 2FA off for an agent who lost their phone and their recovery codes, on the help
+     * desk's initiative ({@code actor}) once it has checked their identity: the secret, recovery
+     * codes, trusted browsers and app passwords go; where the role requires 2FA, the agent enrolls
+     * again at the next login. False when it was not on.
+     */
+    @Transactional
+    public boolean disableBySupport(long accountId, String actor, ClientInfo client) {
+        Account account = account(accountId);
+        if (!enabled(accountId)) {
+            return false;
+        }
+        secrets.delete(accountId);
+        recoveryCodes.deleteAll(accountId);
+        int browsersRevoked = browsers.revokeAll(accountId);
+        int appPasswordsRevoked = appPasswords.revokeAll(accountId);
+        audit.record(AuditLog.Entry.of(actor, "TWO_FACTOR_DISABLED_BY_SUPPORT").account(accountId)
+                .client(client.ip(), client.userAgent())
+                .details("by=" + actor + " trusted-browsers=" + browsersRevoked + " app-passwords=" + appPasswordsRevoked));
+        notices.changed(accountId, SecurityNotices.Change.TWO_FACTOR_DISABLED, client);
+        return true;
+    }
+
+    /**
      * Turns 2FA off with the password and a code (or a recovery code); refused where the role
      * requires it. Recovery codes, trusted browsers and app passwords go with it.
      */

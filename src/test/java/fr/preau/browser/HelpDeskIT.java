@@ -44,6 +44,9 @@ class HelpDeskIT extends BrowserTest {
     @Autowired
     ContactSettings contactSettings;
 
+    @Autowired
+    fr.preau.identity.TwoFactor twoFactor;
+
     /** An account with its NUMEN, made by the administration's API. */
     private record Person(long id, String login, String numen, String lastName, String firstName, String backupEmail) {}
 
@@ -179,6 +182,46 @@ class HelpDeskIT extends BrowserTest {
             ActivationPasswordPage password = FirstConnectionPage.open(requester).proveWith(agent.login(), activationCode);
             assertThat(password.heading()).isNotEmpty();
             s.step(requester, "letter-code-works", false);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void theSupportAgentTurnsOffTwoStepVerificationForAnAgentWhoLostTheirPhone() throws InterruptedException {
+        Person agent = person("Perrin", "Gaëlle", "enseignant", Agents.UAI, true);
+        Person support = person("Roux", "Bastien", "support", "0211928G", false);
+        var enrollment = twoFactor.startEnrollment(agent.id(), CLIENT).orElseThrow();
+        TwoFactorIT.Phone lostPhone = new TwoFactorIT.Phone(enrollment.secret());
+        assertThat(twoFactor.confirm(agent.id(), lostPhone.code(), CLIENT))
+                .isInstanceOf(fr.preau.identity.TwoFactor.Confirmation.Enabled.class);
+        try (Scenario s = scenario("help-desk-two-factor", Viewport.DESKTOP)) {
+            Page requester = s.newPage();
+            String reference = HelpDeskFormPage.fromLogin(requester).fill("Perrin", "Gaëlle", agent.login(), "", "21",
+                    "gaelle.perso@example.org", "", "J’ai perdu mon téléphone et mes codes de secours.").send().reference();
+
+            Page desk = s.newPage();
+            SupportRequestPage request = SupportConsolePage.fromHome(LoginPage.open(desk).logInFull(support.login(),
+                    Agents.PASSWORD)).open(reference);
+            assertThat(request.account(agent.id())).containsText(fr("hd.account.two-factor-on"));
+            request = request.turnOffTwoFactor(agent.id());
+            assertThat(request.accountFlash(agent.id())).isEqualTo(fr("hd.letter.check-first"));
+            assertThat(twoFactor.enabled(agent.id())).isTrue();
+            request = request.checkNumen(agent.id(), agent.numen()).turnOffTwoFactor(agent.id());
+            assertThat(request.accountFlash(agent.id())).isEqualTo(fr("hd.two-factor.disabled"));
+            assertThat(request.account(agent.id())).containsText(fr("hd.account.two-factor-off"));
+            assertThat(request.history()).contains(fr("hd.action.TWO_FACTOR_DISABLED", agent.login()));
+            s.step(desk, "turned-off");
+            assertThat(twoFactor.enabled(agent.id())).isFalse();
+            String notice = fr("security-notice.change.TWO_FACTOR_DISABLED");
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (!outsideMail(agent.backupEmail(), 0).contains(notice) && System.currentTimeMillis() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(outsideMail(agent.backupEmail(), 0)).contains(notice);
+
+            // the agent signs in with the password alone, and may set it up again on a new phone
+            FullHomePage home = LoginPage.open(requester).logInFull(agent.login(), Agents.PASSWORD);
+            assertThat(home.signedInAs()).isEqualTo("Gaëlle Perrin");
+            s.step(requester, "signed-in", false);
         }
     }
 }

@@ -8,7 +8,8 @@ public enum HistoryAction {
     IDENTITY_NOT_MATCHED("hd.action.IDENTITY_NOT_MATCHED"),
     RESET_LINK_SENT("hd.action.RESET_LINK_SENT"),
     RESET_LINK_NOT_SENT("hd.action.RESET_LINK_NOT_SENT"),
-    LETTER_ISSUED("hd.action.LETTER_ISSUED");
+    LETTER_ISSUED("hd.action.LETTER_ISSUED"),
+    TWO_FACTOR_DISABLED("hd.action.TWO_FACTOR_DISABLED");
 
     private final String labelKey;
 

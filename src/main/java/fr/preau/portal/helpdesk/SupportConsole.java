@@ -39,7 +39,8 @@ public class SupportConsole {
 
     /** An account the request describes, within the viewer's scope. */
     public record Match(Account account, Establishment establishment, Department department, boolean byIdentifier,
-                        boolean byNumen, boolean namesAgree, boolean identityConfirmed, RecoveryContacts contacts) {
+                        boolean byNumen, boolean namesAgree, boolean identityConfirmed, RecoveryContacts contacts,
+                        boolean twoFactorOn) {
 
         /** How the backup address stands, as the console words it. */
         public String backupKey() {
@@ -86,8 +87,11 @@ public class SupportConsole {
     private final AuditLog audit;
     private final Clock clock;
 
+    private final fr.preau.identity.TwoFactor twoFactor;
+
     SupportConsole(HelpDeskRepository repository, SupportIdentity identity, Accounts accounts, Tenancy tenancy,
-                   RateLimits rateLimits, AuditLog audit, Clock clock) {
+                   RateLimits rateLimits, AuditLog audit, Clock clock, fr.preau.identity.TwoFactor twoFactor) {
+        this.twoFactor = twoFactor;
         this.repository = repository;
         this.identity = identity;
         this.accounts = accounts;
@@ -172,7 +176,8 @@ public class SupportConsole {
                     && scope.actor().equals(h.author()) && a.login().equals(h.actionLogin()) && h.createdAt().isAfter(since));
             out.add(new Match(a, e, tenancy.department(e.departmentId()), found.get(a.id())[0], found.get(a.id())[1],
                     sameName(a.lastName(), request.lastName()) && sameName(a.firstName(), request.firstName()),
-                    confirmed, identity.contacts(a.id()).orElse(new RecoveryContacts(null, null, null, null))));
+                    confirmed, identity.contacts(a.id()).orElse(new RecoveryContacts(null, null, null, null)),
+                    twoFactor.enabled(a.id())));
         }
         return out;
     }
@@ -236,6 +241,34 @@ public class SupportConsole {
                 .details("reference=" + page.get().request().reference()
                         + (account.status() == AccountStatus.ACTIVE ? " reinitialised" : "")));
         return Optional.of(new LetterResult.Issued(letter));
+    }
+
+    /** What turning off an agent's two-step verification came to. */
+    public enum TwoFactorResult { DISABLED, IDENTITY_NOT_CHECKED, NOT_ON }
+
+    /**
+     * Turns off the two-step verification of an account the request describes (a lost phone and
+     * lost recovery codes), once this support agent has checked its NUMEN. Empty when the request
+     * or the account is not in the scope.
+     */
+    @Transactional
+    public Optional<TwoFactorResult> disableTwoFactor(SupportScope scope, String reference, long accountId,
+                                                      ClientInfo client) {
+        Optional<RequestPage> page = page(scope, reference);
+        Optional<Match> match = page.flatMap(p -> p.match(accountId));
+        if (match.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!match.get().identityConfirmed()) {
+            return Optional.of(TwoFactorResult.IDENTITY_NOT_CHECKED);
+        }
+        Account account = match.get().account();
+        if (!twoFactor.disableBySupport(accountId, scope.actor(), client)) {
+            return Optional.of(TwoFactorResult.NOT_ON);
+        }
+        repository.addEntry(page.get().request().id(), clock.instant(), EntryKind.ACTION, scope.actor(),
+                HistoryAction.TWO_FACTOR_DISABLED.body(account.login()), takenUp(page.get().request()));
+        return Optional.of(TwoFactorResult.DISABLED);
     }
 
     /**

@@ -38,6 +38,12 @@ public final class SupportRequestPage extends PreauPage {
         return new SupportRequestPage(page, reference);
     }
 
+    /** Turns off the account's two-step verification (shown only when it is on). */
+    public SupportRequestPage turnOffTwoFactor(long account) {
+        account(account).locator("form[action$='/two-factor-off'] button[type=submit]").click();
+        return new SupportRequestPage(page, reference);
+    }
+
     /** Asks for a letter without the confirmation an active account needs: the page comes back. */
     public SupportRequestPage askLetterUnconfirmed(long account) {
         account(account).locator("form[action$='/letter'] button[type=submit]").click();

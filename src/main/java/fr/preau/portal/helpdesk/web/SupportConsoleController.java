@@ -129,6 +129,21 @@ class SupportConsoleController {
         return redirectTo(reference, "account-" + account);
     }
 
+    @PostMapping(REQUEST + "{reference}/two-factor-off")
+    String twoFactorOff(@AuthenticationPrincipal AgentPrincipal agent, @PathVariable String reference,
+                        @RequestParam(defaultValue = "0") long account, HttpServletRequest request,
+                        RedirectAttributes redirect) {
+        SupportScope scope = scope(agent);
+        SupportConsole.TwoFactorResult result = console.disableTwoFactor(scope, reference, account, ClientInfo.of(request))
+                .orElseThrow(this::notFound);
+        redirect.addFlashAttribute("flash", switch (result) {
+            case DISABLED -> ConsoleFlash.success(account, "hd.two-factor.disabled");
+            case IDENTITY_NOT_CHECKED -> ConsoleFlash.error(account, "hd.letter.check-first");
+            case NOT_ON -> ConsoleFlash.error(account, "hd.two-factor.not-on");
+        });
+        return redirectTo(reference, "account-" + account);
+    }
+
     @PostMapping(REQUEST + "{reference}/reply")
     ModelAndView reply(@AuthenticationPrincipal AgentPrincipal agent, @PathVariable String reference,
                        @RequestParam(defaultValue = "ANSWER") String kind, @RequestParam(defaultValue = "") String reply,
