@@ -24,9 +24,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import fr.preau.delivery.SmtpEndpoints;
 import fr.preau.mail.MailDelivery;
 import fr.preau.mail.MailFolders;
-import fr.preau.delivery.MailQueue;
 import fr.preau.identity.ContactSettings;
-import fr.preau.identity.SmsOutbox;
 import java.time.Clock;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -96,15 +94,11 @@ class DemoData {
     private final ObjectProvider<SmtpEndpoints> smtp;
     private final Clock clock;
     private final ContactSettings contactSettings;
-    private final SmsOutbox smsOutbox;
-    private final MailQueue mailQueue;
 
     DemoData(Tenancy tenancy, Accounts accounts, FirstConnection firstConnection, PreauProperties properties,
              MessageSource messages, MailFolders folders, MailDelivery delivery, ObjectProvider<SmtpEndpoints> smtp,
-             Clock clock, ContactSettings contactSettings, SmsOutbox smsOutbox, MailQueue mailQueue) {
+             Clock clock, ContactSettings contactSettings) {
         this.contactSettings = contactSettings;
-        this.smsOutbox = smsOutbox;
-        this.mailQueue = mailQueue;
         this.messages = messages;
         this.folders = folders;
         this.delivery = delivery;
@@ -152,7 +146,7 @@ class DemoData {
                 throw new IllegalStateException("demo password refused: " + problems.get(0).key());
             }
             accounts.rememberInterface(created.account().id(), agent.preferred());
-            DemoContacts.verify(created.account().id(), contactSettings, smsOutbox, mailQueue);
+            contactSettings.verifiedByAdministration(ACTOR, created.account().id());
         }
         if (agent.state() == State.SUSPENDED) {
             accounts.suspend(ACTOR, login, "démonstration");
