@@ -187,7 +187,7 @@ class HelpDeskIT extends BrowserTest {
 
     @org.junit.jupiter.api.Test
     void theSupportAgentTurnsOffTwoStepVerificationForAnAgentWhoLostTheirPhone() throws InterruptedException {
-        Person agent = person("Perrin", "Gaëlle", "enseignant", Agents.UAI, true);
+        Person agent = person("Perrin", "Gaelle", "enseignant", Agents.UAI, true);
         Person support = person("Roux", "Bastien", "support", "0211928G", false);
         var enrollment = twoFactor.startEnrollment(agent.id(), CLIENT).orElseThrow();
         TwoFactorIT.Phone lostPhone = new TwoFactorIT.Phone(enrollment.secret());
@@ -195,7 +195,7 @@ class HelpDeskIT extends BrowserTest {
                 .isInstanceOf(fr.preau.identity.TwoFactor.Confirmation.Enabled.class);
         try (Scenario s = scenario("help-desk-two-factor", Viewport.DESKTOP)) {
             Page requester = s.newPage();
-            String reference = HelpDeskFormPage.fromLogin(requester).fill("Perrin", "Gaëlle", agent.login(), "", "21",
+            String reference = HelpDeskFormPage.fromLogin(requester).fill("Perrin", "Gaelle", agent.login(), "", "21",
                     "gaelle.perso@example.org", "", "J’ai perdu mon téléphone et mes codes de secours.").send().reference();
 
             Page desk = s.newPage();
@@ -220,7 +220,7 @@ class HelpDeskIT extends BrowserTest {
 
             // the agent signs in with the password alone, and may set it up again on a new phone
             FullHomePage home = LoginPage.open(requester).logInFull(agent.login(), Agents.PASSWORD);
-            assertThat(home.signedInAs()).isEqualTo("Gaëlle Perrin");
+            assertThat(home.signedInAs()).isEqualTo("Gaelle Perrin");
             s.step(requester, "signed-in", false);
         }
     }
