@@ -29,15 +29,20 @@ import javax.crypto.spec.SecretKeySpec;
  * <ol>
  * <li>Self-service recovery for an account with a verified backup address and for an identifiant
  *     of nobody, alternately, each time in a new session: the identifiant, the request for an
- *     e-mail code, a wrong code. Also checks that both get the same pages.</li>
+ *     e-mail code, a wrong code (1.2 s later, once the code has left). Also checks that both get
+ *     the same pages, and probes a wrong code typed at once after a second request.</li>
  * <li>The forgotten identifiant: a real NUMEN with its backup address, and a NUMEN of nobody.</li>
  * <li>Logins: without two-step verification; the password step of an account that has it; the
  *     TOTP step (codes computed here, RFC 6238; one per account and 30 s step, the server refusing
  *     a step used before, so rounds wait for the next step); a recovery code; a trusted browser.</li>
  * </ol>
  *
- * <pre>java RecoveryBench.java http://localhost:8080 100 6 cmartin 07E1512345ABC camille.martin@example.org \
- *     'Marelle-Cerf-Volant-84!' tbernard,jdupont,hlambert</pre>
+ * <p>Arguments: base URL, tries per case, TOTP rounds, the account with verified contacts, its
+ * NUMEN and backup address, the demo password, the accounts to turn two-step verification on
+ * for, and optionally the parts ({@code recovery}, {@code two-factor}; both by default).
+ *
+ * <pre>java RecoveryBench.java http://localhost:8080 100 3 cmartin 07E1512345ABC camille.martin@example.org \
+ *     'Marelle-Cerf-Volant-84!' tbernard,jdupont,hlambert,nroche recovery,two-factor</pre>
  */
 public class RecoveryBench {
 
@@ -48,7 +53,7 @@ public class RecoveryBench {
     private static final Pattern MAIN = Pattern.compile("<main[\\s\\S]*</main>");
     private static final String USER_AGENT = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
     private static final int WARM_UP = 10;
-    private static final int RACE_PAIRS = 6;
+    private static final int RACE_PAIRS = Integer.getInteger("bench.probePairs", 6);
 
     private static HttpClient http;
     private static String base;
@@ -64,9 +69,39 @@ public class RecoveryBench {
         String backup = args[5];
         String password = args[6];
         List<String> twoFactorLogins = List.of(args[7].split(","));
+        List<String> parts = List.of((args.length > 8 ? args[8] : "recovery,two-factor").split(","));
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
+        int[] different = {0, 0, 0};
+        if (parts.contains("recovery")) {
+            different = recoveryParts(n, known, numen, backup);
+        }
+        if (parts.contains("two-factor")) {
+            twoFactorParts(n, codeRounds, known, password, twoFactorLogins);
+        }
+        section("end");
+        System.out.printf("%-58s %5s %8s %8s %8s %8s%n", "what", "n", "p50 ms", "p95 ms", "min ms", "max ms");
+        for (var entry : times.entrySet()) {
+            List<Long> sorted = new ArrayList<>(entry.getValue());
+            Collections.sort(sorted);
+            System.out.printf("%-58s %5d %8.1f %8.1f %8.1f %8.1f%n", entry.getKey(), sorted.size(),
+                    percentile(sorted, 50), percentile(sorted, 95), sorted.getFirst() / 1e6, sorted.getLast() / 1e6);
+        }
+        if (parts.contains("recovery")) {
+            System.out.printf("recovery: pages differing between the account and nobody: %d of %d pairs%n", different[0], n + WARM_UP);
+            System.out.printf("recovery, a second request and a wrong code typed at once: pages differing: %d of %d pairs%n",
+                    different[1], RACE_PAIRS);
+            System.out.printf("forgotten identifiant: answers differing: %d of %d pairs%n", different[2], n + WARM_UP);
+        }
+        System.out.printf("unexpected answers: %d%n", errors);
+    }
+
+    /** The pages (main element) a recovery showed, with the identifiant typed and the form values blanked. */
+    record Recovered(String identifier, String who, Browser browser, List<String> pages) {}
+
+    /** Parts 1 and 2; returns the counts of pairs whose pages differed (recovery, probe, reminder). */
+    private static int[] recoveryParts(int n, String known, String numen, String backup) throws Exception {
         section("self-service recovery");
         // 1. self-service recovery, for the account and for nobody alternately (the order swapped
         // each time); the wrong code is typed once the code has left (the server sends it in the
@@ -126,8 +161,14 @@ public class RecoveryBench {
             }
         }
 
+        return new int[] {differentPages, differentAtOnce, differentReminders};
+    }
+
+    /** Part 3: two-step verification turned on, then the logins. */
+    private static void twoFactorParts(int n, int codeRounds, String known, String password, List<String> twoFactorLogins)
+            throws Exception {
         section("two-step verification: enrollment and logins");
-        // 3. two-step verification: turn it on through the account pages, as an agent does
+        // 3. two-step verification: turned on through the pages, as agents do
         List<Enrolled> enrolled = new ArrayList<>();
         for (String login : twoFactorLogins) {
             enrolled.add(enroll(login, password));
@@ -184,23 +225,7 @@ public class RecoveryBench {
             }
         }
 
-        section("end");
-        System.out.printf("%-58s %5s %8s %8s %8s %8s%n", "what", "n", "p50 ms", "p95 ms", "min ms", "max ms");
-        for (var entry : times.entrySet()) {
-            List<Long> sorted = new ArrayList<>(entry.getValue());
-            Collections.sort(sorted);
-            System.out.printf("%-58s %5d %8.1f %8.1f %8.1f %8.1f%n", entry.getKey(), sorted.size(),
-                    percentile(sorted, 50), percentile(sorted, 95), sorted.getFirst() / 1e6, sorted.getLast() / 1e6);
-        }
-        System.out.printf("recovery: pages differing between the account and nobody: %d of %d pairs%n", differentPages, n + WARM_UP);
-        System.out.printf("recovery, a second request and a wrong code typed at once: pages differing: %d of %d pairs%n",
-                differentAtOnce, RACE_PAIRS);
-        System.out.printf("forgotten identifiant: answers differing: %d of %d pairs%n", differentReminders, n + WARM_UP);
-        System.out.printf("unexpected answers: %d%n", errors);
     }
-
-    /** The pages (main element) a recovery showed, with the identifiant typed and the form values blanked. */
-    record Recovered(String identifier, String who, Browser browser, List<String> pages) {}
 
     /** Steps 1 and 2 in a new session: the identifiant, then the request for an e-mail code. */
     private static Recovered requestCode(String identifier, String label) throws Exception {
@@ -261,16 +286,32 @@ public class RecoveryBench {
         }
     }
 
+    /**
+     * Turns two-step verification on: from the account page (GET /account/two-factor, "Activer",
+     * the secret read from the page, the first code), or, for a role that requires it, at the
+     * first login (the forced enrollment). Returns the secret and the recovery codes shown.
+     */
     private static Enrolled enroll(String login, String password) throws Exception {
         Browser b = new Browser();
-        expect(login(b, login, password), 302, "/app", null);
-        b.get("/account/two-factor");
-        expect(b.post("/account/two-factor/start"), 302, "/account/two-factor", null);
-        String page = b.get("/account/two-factor").body();
+        Answer in = login(b, login, password);
+        boolean forced = in.location().startsWith("/login/second-factor/enroll");
+        expect(in, 302, forced ? "/login/second-factor/enroll" : "/app", null);
+        String page;
+        if (forced) {
+            page = b.get("/login/second-factor/enroll").body();
+        } else {
+            b.get("/account/two-factor");
+            expect(b.post("/account/two-factor/start"), 302, "/account/two-factor", null);
+            page = b.get("/account/two-factor").body();
+        }
         byte[] key = base32(group(SECRET, page));
         long step = currentStep();
-        Answer confirmed = b.post("/account/two-factor/confirm", "code", totp(key, step));
+        Answer confirmed = b.post(forced ? "/login/second-factor/enroll" : "/account/two-factor/confirm",
+                "code", totp(key, step));
         expect(confirmed, 200, null, null);
+        if (forced) {
+            expect(b.post("/login/second-factor/continue"), 302, "/app", null);
+        }
         List<String> codes = new ArrayList<>();
         Matcher m = RECOVERY_CODE.matcher(confirmed.body());
         while (m.find()) {
