@@ -181,7 +181,10 @@ public class Recovery {
                 String target = valid.code().target();
                 yield new CodeCheck.Accepted(accountId, method == Method.SMS ? Masks.mobile(target) : Masks.email(target));
             }
-            case OneTimeCodes.Check.Wrong wrong -> wrong(accountId, method, Math.min(wrong.attemptsLeft(), sessionLeft), client);
+            // the tries left the page shows come from the visitor's session only, the same for any
+            // identifiant: the code's own count (which kills it after too many tries) could lag
+            // behind a code being replaced in the background, and tell a real account apart
+            case OneTimeCodes.Check.Wrong wrong -> wrong(accountId, method, sessionLeft, client);
             case OneTimeCodes.Check.None none -> wrong(accountId, method, sessionLeft, client);
             case OneTimeCodes.Check.Expired expired -> {
                 audit.record(AuditLog.Entry.of(login(accountId), "RECOVERY_CODE_REFUSED").account(accountId)

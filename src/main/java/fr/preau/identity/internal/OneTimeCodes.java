@@ -86,7 +86,7 @@ public class OneTimeCodes {
     public Check checkCode(long accountId, Purpose purpose, String typed) {
         Optional<Row> latest = jdbc.sql("""
                         select id, account_id, purpose, code_hash, target, expires_at, attempts, used_at from one_time_code
-                        where account_id = ? and purpose = ? order by id desc""")
+                        where account_id = ? and purpose = ? order by id desc fetch first 1 rows only""")
                 .params(accountId, purpose.name()).query(OneTimeCodes::row).list().stream().findFirst();
         if (latest.isEmpty() || latest.get().attempts() >= properties.maxAttempts()) {
             return new Check.None();
