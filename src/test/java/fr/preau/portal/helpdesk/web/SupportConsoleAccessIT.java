@@ -1,5 +1,6 @@
 package fr.preau.portal.helpdesk.web;
 
+import fr.preau.testsupport.HttpAgent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.preau.identity.Accounts;

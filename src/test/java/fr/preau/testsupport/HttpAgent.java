@@ -1,4 +1,4 @@
-package fr.preau.portal.helpdesk.web;
+package fr.preau.testsupport;
 
 import java.io.IOException;
 import java.net.HttpCookie;
@@ -18,10 +18,9 @@ import java.util.stream.Collectors;
  * A cookie-keeping HTTP client that behaves like a browser without JavaScript: it fetches a
  * page, takes the CSRF token from its form and posts forms. Redirects are not followed, so
  * tests can look at each step. Like browsers on {@code localhost}, it sends cookies marked
- * Secure over plain HTTP (the JDK's cookie manager would not). The same as the identity web
- * tests' own (test classes of another package cannot share it).
+ * Secure over plain HTTP (the JDK's cookie manager would not).
  */
-final class HttpAgent {
+public final class HttpAgent {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -31,24 +30,24 @@ final class HttpAgent {
     private final String language;
     private String csrf = "";
 
-    HttpAgent(int port, String language) {
+    public HttpAgent(int port, String language) {
         this.base = "http://localhost:" + port;
         this.language = language;
         this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    HttpAgent(int port) {
+    public HttpAgent(int port) {
         this(port, "fr-FR,fr;q=0.9");
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         HttpResponse<String> response = send(request(path).GET().build());
         remember(response);
         return response;
     }
 
     /** Posts a form with the CSRF token of the last page fetched. */
-    HttpResponse<String> post(String path, Map<String, String> fields) {
+    public HttpResponse<String> post(String path, Map<String, String> fields) {
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.putIfAbsent("_csrf", csrf);
         String body = all.entrySet().stream()
@@ -62,19 +61,19 @@ final class HttpAgent {
     }
 
     /** Follows a redirect answer (one step). */
-    HttpResponse<String> follow(HttpResponse<String> redirect) {
+    public HttpResponse<String> follow(HttpResponse<String> redirect) {
         String location = redirect.headers().firstValue("Location").orElseThrow();
         return get(location.startsWith("http") ? URI.create(location).getRawPath()
                 + (URI.create(location).getRawQuery() == null ? "" : "?" + URI.create(location).getRawQuery()) : location);
     }
 
     /** Logs in (fetching the login page first for its token); returns the answer to the POST. */
-    HttpResponse<String> login(String identifier, String password, String interfaceChoice) {
+    public HttpResponse<String> login(String identifier, String password, String interfaceChoice) {
         get("/login");
         return post("/login", Map.of("identifier", identifier, "password", password, "interface", interfaceChoice));
     }
 
-    String sessionCookie() {
+    public String sessionCookie() {
         return cookies.get("PREAU_SESSION");
     }
 
